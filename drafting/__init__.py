@@ -1,0 +1,44 @@
+"""Drafting toolkit for statutory directions under section 497A(4B) of the Education Act 1996.
+
+The public surface:
+
+    Draft.from_file(path)        load a spec, assemble it from the clause library, lay it out
+    draft.text                   the direction as plain text, labels as Word shows them
+    write_docx(draft, path)      the direction as a Word document with real numbering
+    read_docx(path)              paragraphs of a .docx with the labels Word would show
+    load_library()               the clause library
+
+Errors (all `DraftingError`; `str()` is the one-line message for the user):
+
+    DraftingError
+    ├── SpecError            the spec is unreadable, malformed or invalid (file:line: field: ...)
+    ├── ClauseLibraryError   a clause file is malformed or a clause cannot render
+    ├── TemplateError        a Word template cannot be used
+    └── OutputError          an output cannot be written
+"""
+
+from ._clauses import Clause, ClauseLibrary, describe, load_library
+from ._draft import Draft
+from ._errors import (
+    ClauseLibraryError,
+    DraftingError,
+    OutputError,
+    SpecError,
+    TemplateError,
+)
+from ._spec import Spec, load_spec
+
+__all__ = [
+    "Clause",
+    "ClauseLibrary",
+    "ClauseLibraryError",
+    "Draft",
+    "DraftingError",
+    "OutputError",
+    "Spec",
+    "SpecError",
+    "TemplateError",
+    "describe",
+    "load_library",
+    "load_spec",
+]

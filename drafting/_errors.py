@@ -1,0 +1,61 @@
+"""The one error hierarchy of the toolkit.
+
+Every error a user can cause is a `DraftingError`; its `str()` is the one-line message the command
+line prints before exiting with status 2.  Anything else escaping the library is a bug.
+
+    DraftingError
+    ├── SpecError            a spec (answers file) is unreadable, malformed or invalid
+    ├── ClauseLibraryError   a clause file is malformed, or a clause cannot be rendered
+    ├── TemplateError        a Word template is missing or lacks a style or list it must have
+    └── OutputError          an output cannot be written (exists, not writable, escapes the folder)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file: the file, the 1-based line, and the dotted field path."""
+
+    file: Path | str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = str(self.file)
+        if self.line is not None:
+            place += f":{self.line}"
+        if self.field:
+            place += f": {self.field}"
+        return place
+
+
+class DraftingError(Exception):
+    """Base class: the message is what the user sees, on one line."""
+
+    def __init__(self, message: str, where: Where | None = None) -> None:
+        self.message = " ".join(message.split())
+        self.where = where
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class SpecError(DraftingError):
+    """A spec cannot be read or does not describe a valid document."""
+
+
+class ClauseLibraryError(DraftingError):
+    """A clause is malformed, or fails to render (a typo in its text, a missing variable)."""
+
+
+class TemplateError(DraftingError):
+    """A Word template cannot be used."""
+
+
+class OutputError(DraftingError):
+    """An output file cannot be written."""

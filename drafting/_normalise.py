@@ -1,0 +1,101 @@
+"""Reading text into comparable paragraphs, removing noise but never wording.
+
+Published directions reach us as text extracted from PDFs: lines wrapped mid-sentence, list
+labels written `a)`, `(a)` or behind a bullet, curly or straight quotes, page furniture such as
+"Published: 5 August 2016".  Each kind of noise has a named `Rule`; the same rules apply to both
+sides of any comparison, so what is left to differ is wording, punctuation and numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named normalisation rule with the one-line explanation shown to users."""
+
+    name: str
+    explanation: str
+
+
+RULES = (
+    Rule("page-furniture", 'lines that are page furniture are dropped: "Published: ...", '
+         '"© Crown copyright ...", page numbers, descriptions of signature images'),
+    Rule("quotes", "curly quotes and apostrophes read as straight ones"),
+    Rule("dashes", "en and em dashes and minus signs read as hyphens"),
+    Rule("emphasis", "emphasis markers from text extraction (*text*) are dropped"),
+    Rule("whitespace", "runs of spaces, tabs and non-breaking spaces read as one space"),
+    Rule("list-markers", 'bullets before labels are dropped; labels "a)", "(a)" and "a." '
+         "read alike"),
+    Rule("line-wrapping", "a line that continues a sentence (it starts in lower case, or the "
+         "line before ends in a word such as 'of' or 'the') joins the paragraph before"),
+)
+
+_FURNITURE = re.compile(
+    r"^(published:.*|©\s*crown copyright.*|page \d+( of \d+)?|\d{1,3}"
+    r"|a handwritten signature.*|.*signature (image|graphic)\b.*)$",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
+                         "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_EMPHASIS = re.compile(r"\*+([^*\n]+?)\*+")
+_BULLET = re.compile(r"^[-•*◦▪·]\s+")
+_LABEL = re.compile(r"^(?:\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])"
+                    r"(?:\s+|$)")
+_OPEN_ENDED = frozenset(
+    "a an and as at by for from in into of on or the to under with within".split()
+)
+
+
+@dataclass(frozen=True)
+class TextParagraph:
+    """A paragraph read from text: its label without punctuation (`7`, `c`, `ii`) and its words."""
+
+    label: str | None
+    text: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.label}. {self.text}" if self.label else self.text
+
+
+def normalise_characters(text: str) -> str:
+    """Quotes, dashes, emphasis and whitespace rules applied to a piece of text."""
+    text = _EMPHASIS.sub(r"\1", text.translate(_QUOTES))
+    return " ".join(text.split())
+
+
+def read_paragraphs(text: str) -> list[TextParagraph]:
+    """The paragraphs of a text, with every rule in `RULES` applied."""
+    paragraphs: list[TextParagraph] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = normalise_characters(raw)
+        if not line or _FURNITURE.match(line):
+            continue
+        line = _BULLET.sub("", line)
+        match = _LABEL.match(line)
+        label = (match.group(1) or match.group(2)) if match else None
+        body = line[match.end():] if match else line
+        if not body and label is None:
+            continue
+        if label is None and paragraphs and _continues(paragraphs[-1].text, body):
+            last = paragraphs[-1]
+            paragraphs[-1] = TextParagraph(last.label, f"{last.text} {body}", last.line)
+            continue
+        paragraphs.append(TextParagraph(label, body, number))
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    if line[:1].islower():
+        return True
+    last_word = previous.rsplit(" ", 1)[-1]
+    return last_word in _OPEN_ENDED
+
+
+def words(paragraphs: Iterable[TextParagraph]) -> list[str]:
+    """Every word of the paragraphs, in order (labels excluded)."""
+    return [word for p in paragraphs for word in p.text.split()]

@@ -1,0 +1,301 @@
+"""The spec: everything a drafter decides about one direction, as validated pydantic models.
+
+A spec is a YAML answers file.  Facts are given once (the council, the Secretary of State, the
+reports and earlier directions, the appointee) and clauses refer to them; paragraphs are chosen
+from the clause library by id, or written as free text where no clause fits.  `load_spec` reads
+a file and turns any problem into a `SpecError` naming the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ._dates import DateStyle, PartialDate
+from ._errors import SpecError
+from ._yaml import LineMap, dotted, load_yaml
+
+Pronoun = Literal["she", "he", "it", "they"]
+ReportKind = Literal[
+    "ofsted-inspection",
+    "ofsted-monitoring-letter",
+    "ofsted-focused-visit-letter",
+    "commissioner-report",
+    "other",
+]
+
+
+class Model(BaseModel):
+    """Base for spec models: unknown fields are errors, values are immutable once validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Leader(Model):
+    """The council's leader, to whom a letter of intent is addressed."""
+
+    name: str
+    title: str = "Councillor"
+    role: str = "Leader"
+    salutation: str | None = Field(None, description='e.g. "Matt" for "Dear Matt,"')
+
+
+class Council(Model):
+    """The children's services authority directed."""
+
+    name: str = Field(description='Full name, e.g. "Kirklees Council"')
+    term: str = Field("the Council", description="The defined term used after first mention")
+    area: str | None = Field(None, description='The area, e.g. "Kirklees"')
+    leader: Leader | None = None
+    address: list[str] = Field(default_factory=list)
+
+
+class SecretaryOfState(Model):
+    """The Secretary of State making the direction, as at its date."""
+
+    title: str = "Secretary of State for Education"
+    term: str | None = Field("the Secretary of State", description="null: never defined")
+    pronoun: Pronoun
+
+
+class Report(Model):
+    """An inspection, monitoring letter or report that the direction recites or considers."""
+
+    id: str
+    kind: ReportKind
+    date: PartialDate
+    description: str | None = Field(
+        None, description="How it is first described; derived from the kind when absent"
+    )
+    term: str | None = Field(None, description='Defined term, e.g. "the 2016 Ofsted report"')
+    subject: str | None = Field(None, description="What was inspected, for lists of judgements")
+    judgement: str | None = None
+    summary: str | None = Field(None, description='What it found: "which found ..."')
+
+    @model_validator(mode="after")
+    def _other_needs_description(self) -> Self:
+        if self.kind == "other" and not self.description:
+            raise ValueError("a report of kind 'other' needs a description")
+        return self
+
+
+class EarlierDirection(Model):
+    """A direction given before this one."""
+
+    id: str
+    date: PartialDate
+    description: str | None = Field(None, description="Long form; derived when absent")
+    term: str | None = Field(None, description='Defined term, e.g. "the first direction"')
+    required: str | None = Field(None, description='What it required: "to comply with ..."')
+    revoked: bool = Field(False, description="This direction revokes it")
+
+
+class Appointee(Model):
+    """The person or organisation appointed: a Commissioner, advisers, an improvement adviser."""
+
+    kind: Literal["person", "organisation"] = "person"
+    name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
+    pronoun: Pronoun
+    role: str = Field(description="e.g. \"Children's Services Commissioner\"")
+    reference: str | None = Field(
+        None, description="How clauses refer to the appointee; default 'the ' + role"
+    )
+    short: str | None = Field(None, description='Shorter reference, e.g. "the Commissioner"')
+
+
+class Entry(Model):
+    """One paragraph: a clause from the library with its parameters, or free text.
+
+    `items` are its sub-paragraphs (numbered one level down), `bullets` unnumbered bullet points,
+    `then` text that continues the paragraph after its sub-paragraphs, `add` sentences appended
+    to a clause's text, and `end` replaces the paragraph's closing punctuation (";", "; and", ".").
+    """
+
+    clause: str | None = None
+    with_: dict[str, Any] = Field(default_factory=dict, alias="with")
+    text: str | None = None
+    add: str | None = None
+    end: str | None = None
+    items: list[Entry] = Field(default_factory=list)
+    bullets: list[Entry] = Field(default_factory=list)
+    then: str | None = None
+
+    @model_validator(mode="after")
+    def _clause_or_text(self) -> Self:
+        if (self.clause is None) == (self.text is None):
+            raise ValueError("give either 'clause' (an id from the library) or 'text', not both")
+        if self.with_ and self.clause is None:
+            raise ValueError("'with' gives clause parameters; free text takes none")
+        return self
+
+
+class Operative(Model):
+    """The NOW THEREFORE part."""
+
+    numbering: Literal["continue", "restart"] = Field(
+        "continue", description="continue from the recitals (7, 8, 9) or restart at 1"
+    )
+    sub_items: Literal["letters", "roman"] = Field(
+        "letters", description="label sub-paragraphs a. b. c. or i. ii. iii."
+    )
+    heading: str = "NOW THEREFORE:"
+    paragraphs: list[Entry]
+
+    @model_validator(mode="after")
+    def _roman_needs_restart(self) -> Self:
+        if self.sub_items == "roman" and self.numbering == "continue":
+            raise ValueError("roman sub-items need 'numbering: restart' (one list, one style)")
+        return self
+
+
+class Duration(Model):
+    """How long the direction lasts: until revoked, or a fixed period from the date it is made."""
+
+    period: str | None = Field(None, description='e.g. "2 years"; absent: until revoked')
+
+
+class Signature(Model):
+    """The signature block."""
+
+    capacity: Literal["on behalf of", "by authority of"] = "on behalf of"
+    name: str | None = None
+    role: str | None = "A Senior Civil Servant in the Department for Education"
+    signature_line: bool = Field(False, description="print a dotted line to sign on")
+    dated: Literal["colon", "this-day-of"] = Field(
+        "colon", description='"Dated: 25th January 2018" or "Dated this 25th day of January 2018"'
+    )
+
+
+class Annex(Model):
+    """The Terms of Reference annex."""
+
+    heading: str = "ANNEX"
+    title_lines: list[str] = Field(default_factory=list)
+    paragraphs: list[Entry]
+
+
+class Style(Model):
+    """House style choices that vary between directions."""
+
+    dates: DateStyle = "plain"
+    capitalise_direction: bool = Field(False, description='"this Direction" rather than "this direction"')
+    recitals_heading: str = "WHEREAS:"
+
+
+class Terms(Model):
+    """Defined terms for things every direction mentions."""
+
+    education_act: str | None = Field("the 1996 Act", description="null: never defined")
+    terms_of_reference: str = "the Terms of Reference"
+
+
+class PublishedDifference(Model):
+    """A known difference between this spec's output and the published text it reproduces."""
+
+    published: str
+    generated: str
+    reason: str
+
+
+class Spec(Model):
+    """A whole direction."""
+
+    date: PartialDate | Literal["blank"] = Field(
+        description="The date it is made, or 'blank' to leave it for signing"
+    )
+    title: Entry = Entry(clause="title.statutory-direction")
+    council: Council
+    secretary_of_state: SecretaryOfState
+    appointee: Appointee | None = None
+    reports: list[Report] = Field(default_factory=list)
+    earlier_directions: list[EarlierDirection] = Field(default_factory=list)
+    recitals: list[Entry]
+    operative: Operative
+    duration: Duration = Duration()
+    signature: Signature = Signature()
+    annex: Annex | None = None
+    style: Style = Style()
+    terms: Terms = Terms()
+    published_differences: list[PublishedDifference] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids_unique_and_one_revoked(self) -> Self:
+        ids = [r.id for r in self.reports] + [d.id for d in self.earlier_directions]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"ids must be unique across reports and directions: {repeated}")
+        if sum(d.revoked for d in self.earlier_directions) > 1:
+            raise ValueError("at most one earlier direction can be revoked by this one")
+        return self
+
+    @property
+    def dated(self) -> PartialDate | None:
+        """The date it is made, or None when left blank for signing."""
+        return None if self.date == "blank" else self.date
+
+
+def load_spec(path: Path) -> tuple[Spec, LineMap]:
+    """Read and validate a spec file; raise `SpecError` naming file, line and field."""
+    data, lines = load_yaml(path, SpecError)
+    if not isinstance(data, dict):
+        raise SpecError("a spec must be a mapping of fields (council:, recitals: ...)", lines.where(()))
+    try:
+        return Spec.model_validate(data), lines
+    except ValidationError as exc:
+        raise spec_error(exc, lines) from None
+
+
+def spec_error(exc: ValidationError, lines: LineMap) -> SpecError:
+    """The first validation error as a one-line `SpecError` (with a suggestion for typos)."""
+    error = exc.errors()[0]
+    loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+    if error["type"] == "extra_forbidden":
+        known = sorted(_fields_at(Spec, loc[:-1]))
+        message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}"
+    elif error["type"] == "missing":
+        message = "this field is required"
+    else:
+        message = error["msg"].removeprefix("Value error, ")
+        value = error.get("input")
+        if error["type"] == "literal_error" and value is not None:
+            message = f"{value!r} is not allowed: {message.lower()}"
+    where = lines.where(loc)
+    if where.field is None and not loc:
+        return SpecError(message, where)
+    return SpecError(message, where)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """` (did you mean 'x'?)` when a choice is close to `word`, else ``."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: list[str | int]) -> set[str]:
+    """The field names (by alias) of the model found by following `loc` down from `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        field = fields.get(str(part))
+        if field is None:
+            return set()
+        current = _model_in(field.annotation)
+        if current is None:
+            return set()
+    return {f.alias or name for name, f in current.model_fields.items()}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `list[Entry]` or `Appointee | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
