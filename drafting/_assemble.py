@@ -82,12 +82,12 @@ def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> Document:
         blocks += [Line("subheading", text) for text in spec.annex.title_lines]
         blocks.append(
             NumberedList(
-                "annex", LETTERS_SCHEME, _entries(state, spec.annex.paragraphs, ("annex", "paragraphs"))
+                "annex",
+                LETTERS_SCHEME,
+                _entries(state, spec.annex.paragraphs, ("annex", "paragraphs")),
             )
         )
-    subject = (
-        f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
-    )
+    subject = f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
     return Document(title=title, subject=subject, blocks=blocks)
 
 
@@ -112,10 +112,16 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
     }
     state = _Assembly(spec, library, lines, context, {}, {})
     for index, report in enumerate(spec.reports):
-        long = report.description or _reference(state, f"reference.{report.kind}", report.date,
-                                                ("reports", index))
+        long = report.description or _reference(
+            state, f"reference.{report.kind}", report.date, ("reports", index)
+        )
         state.reports[report.id] = Report(
-            report.id, long, report.term, report.date, report.subject, report.judgement,
+            report.id,
+            long,
+            report.term,
+            report.date,
+            report.subject,
+            report.judgement,
             report.summary,
         )
     for index, direction in enumerate(spec.earlier_directions):
@@ -139,8 +145,11 @@ def _reference(state: _Assembly, clause_id: str, date: Any, path: PathKey) -> st
     """How a report or direction is first described, from the library's reference clauses."""
     clause = _clause(state, clause_id, path)
     # Describing a thing must not define the terms it mentions: render as if all were defined.
-    context = {**state.context, "defined_terms": DefinedTerms(all_defined=True),
-               "dated": date.format(state.spec.style.dates)}
+    context = {
+        **state.context,
+        "defined_terms": DefinedTerms(all_defined=True),
+        "dated": date.format(state.spec.style.dates),
+    }
     return _render(state, clause, clause.spec.text, context, path)
 
 
@@ -201,8 +210,9 @@ def _clause_paragraph(
         "has_items": bool(clause.spec.items or entry.items or entry.bullets),
     }
     paragraph = Paragraph(_render(state, clause, clause.spec.text, context, path), bullet=bullet)
-    paragraph.children = _clause_items(state, clause, clause.spec.items, context, path, level + 1,
-                                       anchor, bullet)
+    paragraph.children = _clause_items(
+        state, clause, clause.spec.items, context, path, level + 1, anchor, bullet
+    )
     if clause.spec.then:
         paragraph.then.append(_render(state, clause, clause.spec.then, context, path))
     return paragraph
@@ -276,11 +286,13 @@ def _params(
                     f"clause '{clause.id}' needs parameter '{name}' ({param.type}) under 'with'",
                     state.lines.where(path[:-1]),
                 )
-            values[name] = _convert(state, clause, name, param.type, param.default, param.choices,
-                                    where)
+            values[name] = _convert(
+                state, clause, name, param.type, param.default, param.choices, where
+            )
         else:
-            values[name] = _convert(state, clause, name, param.type, given[name], param.choices,
-                                    where)
+            values[name] = _convert(
+                state, clause, name, param.type, given[name], param.choices, where
+            )
     return values
 
 

@@ -32,9 +32,9 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._dates import MONTHS, DateStyle, PartialDate, ordinal
 from ._errors import ClauseLibraryError, Where
 from ._language import DefinedTerms, Term, capfirst, join_and, possessive
-from ._dates import DateStyle, PartialDate, ordinal, MONTHS
 from ._resources import data_dir
 from ._yaml import load_yaml
 
@@ -42,8 +42,21 @@ ParamType = Literal["text", "texts", "bool", "choice", "report", "reports", "dir
 
 #: Names every clause can use; a parameter may not shadow them.
 CONTEXT_NAMES = frozenset(
-    "council sos appointee act tor annex direction_word date signature style defined_terms "
-    "anchor has_items".split()
+    [
+        "council",
+        "sos",
+        "appointee",
+        "act",
+        "tor",
+        "annex",
+        "direction_word",
+        "date",
+        "signature",
+        "style",
+        "defined_terms",
+        "anchor",
+        "has_items",
+    ]
 )
 
 # Cross-references are written into text as markers and become labels once numbering is known.
@@ -315,7 +328,9 @@ def describe(clause: Clause) -> str:
         lines.append("Parameters:")
         for name, param in clause.spec.params.items():
             default = (
-                f" (default: {param.default!r})" if "default" in param.model_fields_set else " (required)"
+                f" (default: {param.default!r})"
+                if "default" in param.model_fields_set
+                else " (required)"
             )
             choices = f" one of {', '.join(param.choices)}" if param.choices else ""
             lines.append(f"  {name}: {param.type}{choices}{default} {param.help}".rstrip())

@@ -34,9 +34,7 @@ class Draft:
         return cls.from_spec(spec, lines, library)
 
     @classmethod
-    def from_spec(
-        cls, spec: Spec, lines: LineMap, library: ClauseLibrary | None = None
-    ) -> Draft:
+    def from_spec(cls, spec: Spec, lines: LineMap, library: ClauseLibrary | None = None) -> Draft:
         """Assemble an already validated spec."""
         document = assemble(spec, library or load_library(), lines)
         return cls(lines.file, spec, document, tuple(layout(document)))

@@ -7,6 +7,7 @@ line prints before exiting with status 2.  Anything else escaping the library is
     ├── SpecError            a spec (answers file) is unreadable, malformed or invalid
     ├── ClauseLibraryError   a clause file is malformed, or a clause cannot be rendered
     ├── TemplateError        a Word template is missing or lacks a style or list it must have
+    ├── DocumentError        a document given to read (.docx, .pdf, .txt) cannot be read
     └── OutputError          an output cannot be written (exists, not writable, escapes the folder)
 """
 
@@ -55,6 +56,10 @@ class ClauseLibraryError(DraftingError):
 
 class TemplateError(DraftingError):
     """A Word template cannot be used."""
+
+
+class DocumentError(DraftingError):
+    """A document given to read cannot be read."""
 
 
 class OutputError(DraftingError):

@@ -85,7 +85,7 @@ class DefinedTerms:
         return f'{term.long} ("{term.term}")'
 
     def define(self, term: Term) -> str:
-        """Only the definition (` ("the first direction")`), where the clause wrote the long form."""
+        """Only the definition (` ("the first direction")`) after a long form the clause wrote."""
         if term.term is None or self.all_defined or term.key in self.defined:
             return ""
         self.defined.add(term.key)

@@ -22,16 +22,23 @@ class Rule:
 
 
 RULES = (
-    Rule("page-furniture", 'lines that are page furniture are dropped: "Published: ...", '
-         '"© Crown copyright ...", page numbers, descriptions of signature images'),
+    Rule(
+        "page-furniture",
+        'lines that are page furniture are dropped: "Published: ...", '
+        '"© Crown copyright ...", page numbers, descriptions of signature images',
+    ),
     Rule("quotes", "curly quotes and apostrophes read as straight ones"),
     Rule("dashes", "en and em dashes and minus signs read as hyphens"),
     Rule("emphasis", "emphasis markers from text extraction (*text*) are dropped"),
     Rule("whitespace", "runs of spaces, tabs and non-breaking spaces read as one space"),
-    Rule("list-markers", 'bullets before labels are dropped; labels "a)", "(a)" and "a." '
-         "read alike"),
-    Rule("line-wrapping", "a line that continues a sentence (it starts in lower case, or the "
-         "line before ends in a word such as 'of' or 'the') joins the paragraph before"),
+    Rule(
+        "list-markers", 'bullets before labels are dropped; labels "a)", "(a)" and "a." read alike'
+    ),
+    Rule(
+        "line-wrapping",
+        "a line that continues a sentence (it starts in lower case, or the "
+        "line before ends in a word such as 'of' or 'the') joins the paragraph before",
+    ),
 )
 
 _FURNITURE = re.compile(
@@ -39,14 +46,49 @@ _FURNITURE = re.compile(
     r"|a handwritten signature.*|.*signature (image|graphic)\b.*)$",
     re.IGNORECASE,
 )
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
-                         "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
 _EMPHASIS = re.compile(r"\*+([^*\n]+?)\*+")
 _BULLET = re.compile(r"^[-•*◦▪·]\s+")
-_LABEL = re.compile(r"^(?:\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])"
-                    r"(?:\s+|$)")
+_LABEL = re.compile(
+    r"^(?:\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])"
+    r"(?:\s+|$)"
+)
 _OPEN_ENDED = frozenset(
-    "a an and as at by for from in into of on or the to under with within".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "under",
+        "with",
+        "within",
+    ]
 )
 
 
@@ -78,7 +120,7 @@ def read_paragraphs(text: str) -> list[TextParagraph]:
         line = _BULLET.sub("", line)
         match = _LABEL.match(line)
         label = (match.group(1) or match.group(2)) if match else None
-        body = line[match.end():] if match else line
+        body = line[match.end() :] if match else line
         if not body and label is None:
             continue
         if label is None and paragraphs and _continues(paragraphs[-1].text, body):

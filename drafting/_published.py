@@ -58,8 +58,11 @@ def mismatches(
     for index in range(max(len(generated), len(published))):
         ours = generated[index] if index < len(generated) else None
         theirs = published[index] if index < len(published) else None
-        if ours is None or theirs is None or ours.text != theirs.text:
-            found.append(Mismatch(index, ours, theirs))
-        elif theirs.label is not None and ours.label != theirs.label:
+        if (
+            ours is None
+            or theirs is None
+            or ours.text != theirs.text
+            or (theirs.label is not None and ours.label != theirs.label)
+        ):
             found.append(Mismatch(index, ours, theirs))
     return found

@@ -12,11 +12,19 @@ import difflib
 from pathlib import Path
 from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ._dates import DateStyle, PartialDate
 from ._errors import SpecError
-from ._yaml import LineMap, dotted, load_yaml
+from ._yaml import LineMap, load_yaml
 
 Pronoun = Literal["she", "he", "it", "they"]
 ReportKind = Literal[
@@ -99,7 +107,7 @@ class Appointee(Model):
     kind: Literal["person", "organisation"] = "person"
     name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
     pronoun: Pronoun
-    role: str = Field(description="e.g. \"Children's Services Commissioner\"")
+    role: str = Field(description='e.g. "Children\'s Services Commissioner"')
     reference: str | None = Field(
         None, description="How clauses refer to the appointee; default 'the ' + role"
     )
@@ -144,11 +152,12 @@ class Operative(Model):
     heading: str = "NOW THEREFORE:"
     paragraphs: list[Entry]
 
-    @model_validator(mode="after")
-    def _roman_needs_restart(self) -> Self:
-        if self.sub_items == "roman" and self.numbering == "continue":
+    @field_validator("sub_items")
+    @classmethod
+    def _roman_needs_restart(cls, value: str, info: ValidationInfo) -> str:
+        if value == "roman" and info.data.get("numbering") == "continue":
             raise ValueError("roman sub-items need 'numbering: restart' (one list, one style)")
-        return self
+        return value
 
 
 class Duration(Model):
@@ -181,7 +190,9 @@ class Style(Model):
     """House style choices that vary between directions."""
 
     dates: DateStyle = "plain"
-    capitalise_direction: bool = Field(False, description='"this Direction" rather than "this direction"')
+    capitalise_direction: bool = Field(
+        False, description='"this Direction" rather than "this direction"'
+    )
     recitals_heading: str = "WHEREAS:"
 
 
@@ -241,7 +252,9 @@ def load_spec(path: Path) -> tuple[Spec, LineMap]:
     """Read and validate a spec file; raise `SpecError` naming file, line and field."""
     data, lines = load_yaml(path, SpecError)
     if not isinstance(data, dict):
-        raise SpecError("a spec must be a mapping of fields (council:, recitals: ...)", lines.where(()))
+        raise SpecError(
+            "a spec must be a mapping of fields (council:, recitals: ...)", lines.where(())
+        )
     try:
         return Spec.model_validate(data), lines
     except ValidationError as exc:
@@ -250,7 +263,10 @@ def load_spec(path: Path) -> tuple[Spec, LineMap]:
 
 def spec_error(exc: ValidationError, lines: LineMap) -> SpecError:
     """The first validation error as a one-line `SpecError` (with a suggestion for typos)."""
-    error = exc.errors()[0]
+    # A misspelt field shows up twice: as unknown, and as the field it was meant to be, missing.
+    # The unknown one, with its suggestion, is the message that helps.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    error = errors[0]
     loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
     if error["type"] == "extra_forbidden":
         known = sorted(_fields_at(Spec, loc[:-1]))
@@ -262,10 +278,7 @@ def spec_error(exc: ValidationError, lines: LineMap) -> SpecError:
         value = error.get("input")
         if error["type"] == "literal_error" and value is not None:
             message = f"{value!r} is not allowed: {message.lower()}"
-    where = lines.where(loc)
-    if where.field is None and not loc:
-        return SpecError(message, where)
-    return SpecError(message, where)
+    return SpecError(message, lines.where(loc))
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:

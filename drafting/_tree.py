@@ -48,7 +48,7 @@ class Line:
 
 @dataclass
 class NumberedList:
-    """Paragraphs numbered as one Word list; `continues` names a list whose numbering it carries on."""
+    """Paragraphs numbered as one Word list; `continues` names a list whose count it carries on."""
 
     key: str
     scheme: tuple[NumberFormat, ...]
@@ -92,8 +92,21 @@ def format_number(value: int, number_format: NumberFormat) -> str:
 
 
 def _roman(value: int) -> str:
-    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    numerals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     text = ""
     for amount, numeral in numerals:
         count, value = divmod(value, amount)
@@ -166,6 +179,11 @@ def _resolve_anchors(item: LaidOut, anchors: dict[str, str]) -> LaidOut:
 
     text = ANCHOR_PATTERN.sub(label_of, item.text)
     return LaidOut(
-        item.role, text, item.level, item.label, item.list_key, item.number_format,
+        item.role,
+        text,
+        item.level,
+        item.label,
+        item.list_key,
+        item.number_format,
         item.page_break_before,
     )

@@ -9,17 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ._errors import DraftingError, Where
 
 PathKey = tuple[str | int, ...]
+
+
+class _Constructor(RoundTripConstructor):
+    """Leaves dates as text, so that the spec model checks them and can say where they are."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    return yaml
 
 
 @dataclass
@@ -57,12 +70,14 @@ def load_yaml(path: Path, error: type[DraftingError]) -> tuple[Any, LineMap]:
     if not text.strip():
         raise error("the file is empty", Where(path))
     try:
-        root = YAML(typ="rt").load(text)
+        root = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
-        raise error(f"YAML syntax error{column}: {exc.problem or exc.context}", Where(path, line)) from None
+        raise error(
+            f"YAML syntax error{column}: {exc.problem or exc.context}", Where(path, line)
+        ) from None
     except YAMLError as exc:
         raise error(f"YAML error: {exc}", Where(path)) from None
     lines = LineMap(path, {(): 1})
@@ -97,10 +112,6 @@ def _plain(node: Any, path: PathKey, lines: LineMap) -> Any:
             lines.lines[(*path, index)] = node.lc.item(index)[0] + 1
             items.append(_plain(value, (*path, index), lines))
         return items
-    if isinstance(node, datetime):
-        return node
-    if isinstance(node, date):
-        return node
     if isinstance(node, str):
         return str(node)  # ruamel's scalar string subclasses carry formatting we do not want
     return node

@@ -1,0 +1,109 @@
+"""The `drafting` command line: parse arguments, call the library, print, exit.
+
+Exit status: 0 success, 2 bad input or output (one line on stderr, no traceback unless
+`--debug`).  Nothing here knows how documents are made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from drafting import DraftingError
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = arguments.command
+    try:
+        return command(arguments)
+    except DraftingError as exc:
+        if arguments.debug:
+            traceback.print_exc()
+        print(f"drafting: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("drafting: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafting",
+        description="Draft statutory directions under section 497A(4B) of the Education Act 1996.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="write the Word documents of a spec")
+    build.add_argument("spec", type=Path, help="the spec (YAML answers file)")
+    build.add_argument(
+        "-o", "--output", type=Path, help="folder for the documents (default: beside the spec)"
+    )
+    build.add_argument("--force", action="store_true", help="overwrite documents that exist")
+    build.set_defaults(command=_build)
+
+    text = commands.add_parser("text", help="print the direction of a spec as plain text")
+    text.add_argument("spec", type=Path)
+    text.set_defaults(command=_text)
+
+    clauses = commands.add_parser("clauses", help="list or show the clause library")
+    clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
+    listing = clause_commands.add_parser("list", help="every clause: id, family and title")
+    listing.add_argument("--family", help="only this family (recital, access, tor ...)")
+    listing.set_defaults(command=_clauses_list)
+    show = clause_commands.add_parser("show", help="one clause: parameters and text")
+    show.add_argument("id")
+    show.set_defaults(command=_clauses_show)
+    return parser
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    from drafting._build import build
+
+    for path in build(arguments.spec, arguments.output, arguments.force):
+        print(path)
+    return EXIT_OK
+
+
+def _text(arguments: argparse.Namespace) -> int:
+    from drafting import Draft
+
+    sys.stdout.write(Draft.from_file(arguments.spec).text)
+    return EXIT_OK
+
+
+def _clauses_list(arguments: argparse.Namespace) -> int:
+    from drafting import load_library
+
+    library = load_library()
+    clauses = [c for c in library if arguments.family in (None, c.family)]
+    if not clauses:
+        families = sorted({c.family for c in library})
+        raise DraftingError(f"no family '{arguments.family}'; families: {', '.join(families)}")
+    width = max(len(c.id) for c in clauses)
+    for clause in clauses:
+        print(f"{clause.id:<{width}}  {clause.spec.title}")
+    return EXIT_OK
+
+
+def _clauses_show(arguments: argparse.Namespace) -> int:
+    from drafting import describe, load_library
+    from drafting._spec import did_you_mean
+
+    library = load_library()
+    clause = library.get(arguments.id)
+    if clause is None:
+        raise DraftingError(
+            f"unknown clause '{arguments.id}'{did_you_mean(arguments.id, library.ids)}"
+        )
+    print(describe(clause))
+    return EXIT_OK

@@ -1,0 +1,250 @@
+"""Raw WordprocessingML: the one module that builds and reads OOXML elements directly.
+
+Everything above this layer speaks of paragraphs, styles, lists and levels.  Paragraphs are
+built as lxml elements naming their style by id (python-docx's look-up of a style by name scans
+every style for every paragraph); lists are `w:num` instances of the template's multi-level
+`w:abstractNum` definitions, found by the number formats of their levels.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: The fixed time stamp of every zip entry, so the same document gives the same bytes.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML tag: `w("p")` → `{...main}p`."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def _set(element: etree._Element, **attributes: str | int) -> etree._Element:
+    for name, value in attributes.items():
+        element.set(w(name), str(value))
+    return element
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def clear_body(body: etree._Element) -> None:
+    """Remove every block from the body, keeping its section properties (page set-up, footer)."""
+    for child in list(body):
+        if child.tag != w("sectPr"):
+            body.remove(child)
+
+
+def append_paragraph(
+    body: etree._Element,
+    style_id: str,
+    text: str,
+    numbering: tuple[int, int] | None = None,
+    page_break_before: bool = False,
+) -> None:
+    """Add a paragraph in `style_id` before the section properties; `numbering` is (numId, ilvl)."""
+    paragraph = etree.Element(w("p"))
+    properties = etree.SubElement(paragraph, w("pPr"))
+    _set(etree.SubElement(properties, w("pStyle")), val=style_id)
+    if page_break_before:
+        etree.SubElement(properties, w("pageBreakBefore"))
+    if numbering is not None:
+        num_id, level = numbering
+        number = etree.SubElement(properties, w("numPr"))
+        _set(etree.SubElement(number, w("ilvl")), val=level)
+        _set(etree.SubElement(number, w("numId")), val=num_id)
+    run = etree.SubElement(paragraph, w("r"))
+    text_element = etree.SubElement(run, w("t"))
+    text_element.text = text
+    text_element.set(XML_SPACE, "preserve")
+    section = body.find(w("sectPr"))
+    if section is None:
+        body.append(paragraph)
+    else:
+        section.addprevious(paragraph)
+
+
+def level_formats(numbering: etree._Element) -> dict[int, list[str]]:
+    """For each abstractNum id, the number format of each of its levels in order."""
+    formats: dict[int, list[str]] = {}
+    for abstract in numbering.iter(w("abstractNum")):
+        levels = sorted(abstract.iter(w("lvl")), key=lambda lvl: int(lvl.get(w("ilvl"), "0")))
+        formats[int(abstract.get(w("abstractNumId"), "0"))] = [
+            _val(lvl.find(w("numFmt")), "decimal") for lvl in levels
+        ]
+    return formats
+
+
+def find_abstract_num(numbering: etree._Element, wanted: Sequence[str]) -> int | None:
+    """The first abstractNum whose levels begin with the formats `wanted`, or None."""
+    for abstract_id, formats in level_formats(numbering).items():
+        if formats[: len(wanted)] == list(wanted):
+            return abstract_id
+    return None
+
+
+def add_num(numbering: etree._Element, abstract_id: int) -> int:
+    """A new list instance of `abstract_id` that starts again at 1; returns its numId.
+
+    Word carries numbering on across instances of one abstractNum unless told to restart, so
+    every instance overrides the start of its first level.
+    """
+    ids = [int(num.get(w("numId"), "0")) for num in numbering.iter(w("num"))]
+    num_id = max(ids, default=0) + 1
+    num = _set(etree.SubElement(numbering, w("num")), numId=num_id)
+    _set(etree.SubElement(num, w("abstractNumId")), val=abstract_id)
+    override = _set(etree.SubElement(num, w("lvlOverride")), ilvl=0)
+    _set(etree.SubElement(override, w("startOverride")), val=1)
+    return num_id
+
+
+def style_ids(styles: etree._Element) -> set[str]:
+    """The ids of the paragraph styles defined in a styles part."""
+    return {
+        style.get(w("styleId"), "")
+        for style in styles.iter(w("style"))
+        if style.get(w("type")) == "paragraph"
+    }
+
+
+def deterministic_zip(package: bytes) -> bytes:
+    """The same package with fixed entry times, so equal documents are equal bytes."""
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """How Word numbers one level of a list: format, label pattern (`%2.`) and start value."""
+
+    number_format: str
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class WordParagraph:
+    """A paragraph as stored: style id, (numId, ilvl) if numbered, text of its accepted runs."""
+
+    style_id: str | None
+    numbering: tuple[int, int] | None
+    text: str
+
+
+def _val(element: etree._Element | None, default: str) -> str:
+    return default if element is None else element.get(w("val"), default)
+
+
+def paragraphs(document: etree._Element, accept_changes: bool = True) -> Iterator[WordParagraph]:
+    """Body paragraphs in order (also those in table cells), text as Word shows it.
+
+    With `accept_changes`, inserted runs (`w:ins`) count and deleted ones (`w:del`) do not;
+    without, the text is as it was before the tracked changes.
+    """
+    body = document.find(w("body"))
+    if body is None:
+        return
+    for paragraph in body.iter(w("p")):
+        properties = paragraph.find(w("pPr"))
+        style = _val(properties.find(w("pStyle")) if properties is not None else None, "") or None
+        number = properties.find(w("numPr")) if properties is not None else None
+        yield WordParagraph(style, _num_pr(number), _paragraph_text(paragraph, accept_changes))
+
+
+def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
+    if number is None or number.find(w("numId")) is None:
+        return None
+    return int(_val(number.find(w("numId")), "0")), int(_val(number.find(w("ilvl")), "0"))
+
+
+def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
+    skipped = w("del") if accept_changes else w("ins")
+    pieces: list[str] = []
+    for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
+        if any(ancestor.tag == skipped for ancestor in element.iterancestors()):
+            continue
+        if element.tag == w("tab"):
+            pieces.append("\t")
+        elif element.tag == w("br"):
+            pieces.append("\n")
+        elif element.tag == w("delText") and accept_changes:
+            continue
+        else:
+            pieces.append(element.text or "")
+    return "".join(pieces)
+
+
+def style_numbering(styles: etree._Element) -> dict[str, tuple[int, int]]:
+    """Styles that carry numbering themselves: style id → (numId, ilvl)."""
+    found: dict[str, tuple[int, int]] = {}
+    for style in styles.iter(w("style")):
+        number = style.find(f"{w('pPr')}/{w('numPr')}")
+        pair = _num_pr(number)
+        if pair is not None:
+            found[style.get(w("styleId"), "")] = pair
+    return found
+
+
+def list_definitions(
+    numbering: etree._Element | None,
+) -> tuple[dict[int, int], dict[int, dict[int, int]], dict[int, dict[int, ListLevel]]]:
+    """List instances and definitions.
+
+    Returns numId → abstractNumId, numId → {level: start override} and
+    abstractNumId → {level: ListLevel}.
+    """
+    abstract_of: dict[int, int] = {}
+    overrides: dict[int, dict[int, int]] = {}
+    levels: dict[int, dict[int, ListLevel]] = {}
+    if numbering is None:
+        return abstract_of, overrides, levels
+    for abstract in numbering.iter(w("abstractNum")):
+        levels[int(abstract.get(w("abstractNumId"), "0"))] = {
+            int(lvl.get(w("ilvl"), "0")): ListLevel(
+                _val(lvl.find(w("numFmt")), "decimal"),
+                _val(lvl.find(w("lvlText")), ""),
+                int(_val(lvl.find(w("start")), "1")),
+            )
+            for lvl in abstract.iter(w("lvl"))
+        }
+    for num in numbering.iter(w("num")):
+        num_id = int(num.get(w("numId"), "0"))
+        abstract_of[num_id] = int(_val(num.find(w("abstractNumId")), "0"))
+        overrides[num_id] = {
+            int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
+            for o in num.iter(w("lvlOverride"))
+            if o.find(w("startOverride")) is not None
+        }
+    return abstract_of, overrides, levels
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse a part safely (no entities, no network)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(data, parser)
+
+
+def read_parts(package: bytes, names: Iterable[str]) -> dict[str, bytes]:
+    """The named parts of a zip package that exist in it."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        present = set(archive.namelist())
+        return {name: archive.read(name) for name in names if name in present}

@@ -1,0 +1,67 @@
+"""Shared fixtures: the samples, a command-line runner, and specs written on the fly."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.cli
+    from cli import main
+else:
+    from drafting.cli import main
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+SAMPLE_IDS = [path.stem for path in SAMPLES]
+KIRKLEES = ROOT / "samples" / "kirklees-2018-01-25-direction.yaml"
+
+
+@dataclass
+class Result:
+    """What a command-line run shows the user."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run the `drafting` command line in-process, as a user would type it."""
+
+    def runner(*args: str | Path) -> Result:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return runner
+
+
+def load_sample(path: Path = KIRKLEES) -> dict[str, Any]:
+    """A sample spec as plain data, to vary in a test."""
+    data: dict[str, Any] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return copy.deepcopy(data)
+
+
+@pytest.fixture
+def write_spec(tmp_path: Path) -> Iterator[Callable[..., Path]]:
+    """Write spec data (or raw text) to a file in a temporary folder."""
+
+    def writer(data: dict[str, Any] | str, name: str = "spec.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            stream = StringIO()
+            YAML().dump(data, stream)
+            path.write_text(stream.getvalue(), encoding="utf-8")
+        return path
+
+    yield writer

@@ -1,0 +1,81 @@
+"""Every sample regenerates its published direction, in text and in Word.
+
+The generated text must equal the golden text beside these tests (regenerate on purpose with
+`UPDATE_GOLDEN=1 pytest tests/test_samples.py`), match the published text word for word apart
+from the slips the sample lists, and be exactly what the generated .docx shows.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from drafting import Draft
+from drafting._normalise import read_paragraphs
+from drafting._published import mismatches, reconcile
+from drafting._read_docx import docx_text
+from drafting._word import render_docx
+
+from .conftest import ROOT, SAMPLE_IDS, SAMPLES
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(params=SAMPLES, ids=SAMPLE_IDS)
+def draft(request: pytest.FixtureRequest) -> Draft:
+    path: Path = request.param
+    return Draft.from_file(path)
+
+
+def test_every_published_direction_has_a_sample() -> None:
+    published = {p.stem for p in (ROOT / "samples" / "published").glob("*-direction.txt")}
+    assert published == set(SAMPLE_IDS)
+
+
+def test_text_equals_golden(draft: Draft) -> None:
+    golden = GOLDEN / f"{draft.path.stem}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(draft.text, encoding="utf-8")
+    assert draft.text == golden.read_text(encoding="utf-8")
+
+
+def test_matches_published_text_apart_from_listed_slips(draft: Draft) -> None:
+    published_path = ROOT / "samples" / "published" / f"{draft.path.stem}.txt"
+    published = read_paragraphs(published_path.read_text(encoding="utf-8"))
+    expected = reconcile(published, draft.spec.published_differences)
+    found = mismatches(read_paragraphs(draft.text), expected)
+    assert not found, "\n".join(f"ours:   {m.generated}\ntheirs: {m.published}" for m in found)
+
+
+def test_every_listed_slip_has_a_reason(draft: Draft) -> None:
+    for difference in draft.spec.published_differences:
+        assert len(difference.reason.split()) >= 3, difference
+
+
+def test_docx_shows_the_same_text(draft: Draft, tmp_path: Path) -> None:
+    path = tmp_path / "direction.docx"
+    path.write_bytes(render_docx(draft))
+    assert docx_text(path) == draft.text
+
+
+def test_a_changed_clause_word_breaks_the_published_match(tmp_path: Path) -> None:
+    """The regression is live: rewording one clause makes a sample stop matching."""
+    clauses = tmp_path / "clauses"
+    clauses.mkdir()
+    for source in (ROOT / "clauses").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        text = text.replace("at all reasonable times access", "at any reasonable time access")
+        (clauses / source.name).write_text(text, encoding="utf-8")
+    from drafting import load_library
+
+    draft = Draft.from_file(SAMPLES[0], load_library(clauses))
+    published = read_paragraphs(
+        (ROOT / "samples" / "published" / f"{SAMPLES[0].stem}.txt").read_text(encoding="utf-8")
+    )
+    found = mismatches(
+        read_paragraphs(draft.text), reconcile(published, draft.spec.published_differences)
+    )
+    assert len(found) == 1
+    assert found[0].generated is not None and "at any reasonable time" in found[0].generated.text
