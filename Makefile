@@ -7,7 +7,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE ?= samples/kirklees-2018-01-25-direction.yaml
 
-.PHONY: setup sample test
+.PHONY: setup libreoffice sample test
+
+# LibreOffice renders Word documents to PDF (build --pdf, and the tests that open documents).
+LIBREOFFICE_PACKAGES := libreoffice-writer-nogui fonts-liberation
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/drafting: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +19,13 @@ $(BIN)/drafting: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/drafting
+libreoffice:
+	@command -v soffice >/dev/null || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+			$(LIBREOFFICE_PACKAGES) >/dev/null; }
+
+setup: $(BIN)/drafting libreoffice
 
 sample: setup
 	mkdir -p out

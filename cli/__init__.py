@@ -1,7 +1,7 @@
 """The `drafting` command line: parse arguments, call the library, print, exit.
 
-Exit status: 0 success, 2 bad input or output (one line on stderr, no traceback unless
-`--debug`).  Nothing here knows how documents are made.
+Exit status: 0 success, 1 differences found (`diff`), 2 bad input or output (one line on
+stderr, no traceback unless `--debug`).  Nothing here knows how documents are made.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from drafting import DraftingError
 
 EXIT_OK = 0
+EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
 
 
@@ -55,6 +56,28 @@ def _parser() -> argparse.ArgumentParser:
     text.add_argument("spec", type=Path)
     text.set_defaults(command=_text)
 
+    diff = commands.add_parser(
+        "diff",
+        help="compare two documents (spec, .docx, .pdf or .txt) paragraph by paragraph",
+        description="Exit status 0: no unwaived difference; 1: differences; 2: error.",
+    )
+    diff.add_argument("left", type=Path, nargs="?", help="the first document (the base)")
+    diff.add_argument("right", type=Path, nargs="?", help="the second document")
+    diff.add_argument("--waivers", type=Path, help="YAML file of known differences, with reasons")
+    diff.add_argument("--format", choices=["text", "json"], default="text")
+    diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
+    diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
+    diff.add_argument("--force", action="store_true", help="overwrite --html/--redline files")
+    diff.add_argument(
+        "--before-changes",
+        action="store_true",
+        help="read .docx files as they were before their tracked changes",
+    )
+    diff.add_argument(
+        "--explain-normalisation", action="store_true", help="list what is normalised, and exit"
+    )
+    diff.set_defaults(command=_diff)
+
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
     listing = clause_commands.add_parser("list", help="every clause: id, family and title")
@@ -79,6 +102,34 @@ def _text(arguments: argparse.Namespace) -> int:
 
     sys.stdout.write(Draft.from_file(arguments.spec).text)
     return EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from drafting import _diff_report as report
+    from drafting._compare import compare_files
+    from drafting._output import write_all
+
+    if arguments.explain_normalisation:
+        print(report.explain_normalisation())
+        return EXIT_OK
+    if arguments.left is None or arguments.right is None:
+        raise DraftingError("diff needs two documents: drafting diff LEFT RIGHT")
+    comparison = compare_files(
+        arguments.left, arguments.right, arguments.waivers, not arguments.before_changes
+    )
+    outputs: dict[Path, bytes] = {}
+    if arguments.html:
+        outputs[arguments.html] = report.as_html(comparison).encode("utf-8")
+    if arguments.redline:
+        from drafting._redline import render_redline
+
+        outputs[arguments.redline] = render_redline(comparison)
+    write_all(outputs, arguments.force)
+    if arguments.format == "json":
+        print(report.as_json(comparison))
+    else:
+        report.print_report(comparison)
+    return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
 
 
 def _clauses_list(arguments: argparse.Namespace) -> int:

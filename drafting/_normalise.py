@@ -131,6 +131,11 @@ def read_paragraphs(text: str) -> list[TextParagraph]:
     return paragraphs
 
 
+def has_label(line: str) -> bool:
+    """Whether a line begins with a list label (after any bullet): `7.`, `c)`, `(ii)`."""
+    return _LABEL.match(_BULLET.sub("", normalise_characters(line))) is not None
+
+
 def _continues(previous: str, line: str) -> bool:
     if line[:1].islower():
         return True

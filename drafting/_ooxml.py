@@ -71,6 +71,56 @@ def append_paragraph(
         section.addprevious(paragraph)
 
 
+@dataclass
+class Revisions:
+    """Author and time of tracked changes, and the ids Word needs to be unique in a document."""
+
+    author: str
+    date: str  # ISO 8601, e.g. 2026-11-22T10:00:00Z
+    last_id: int = 0
+
+    def mark(self, tag: str) -> etree._Element:
+        """A new `w:ins` or `w:del` element stamped with the author, the date and a fresh id."""
+        self.last_id += 1
+        return _set(etree.Element(w(tag)), id=self.last_id, author=self.author, date=self.date)
+
+
+def append_tracked_paragraph(
+    body: etree._Element,
+    style_id: str,
+    pieces: Iterable[tuple[str, str]],
+    revisions: Revisions,
+    whole: str | None = None,
+) -> None:
+    """A paragraph of (kind, text) pieces (`equal`, `inserted`, `deleted`) as tracked changes.
+
+    `whole` ("inserted" or "deleted") also marks the paragraph mark itself, so that accepting or
+    rejecting the change adds or removes the paragraph rather than leaving an empty one.
+    """
+    paragraph = etree.Element(w("p"))
+    properties = etree.SubElement(paragraph, w("pPr"))
+    _set(etree.SubElement(properties, w("pStyle")), val=style_id)
+    if whole is not None:
+        mark = etree.SubElement(properties, w("rPr"))
+        mark.append(revisions.mark("ins" if whole == "inserted" else "del"))
+    for kind, text in pieces:
+        run = etree.Element(w("r"))
+        text_element = etree.SubElement(run, w("delText" if kind == "deleted" else "t"))
+        text_element.text = text
+        text_element.set(XML_SPACE, "preserve")
+        if kind == "equal":
+            paragraph.append(run)
+            continue
+        change = revisions.mark("del" if kind == "deleted" else "ins")
+        change.append(run)
+        paragraph.append(change)
+    section = body.find(w("sectPr"))
+    if section is None:
+        body.append(paragraph)
+    else:
+        section.addprevious(paragraph)
+
+
 def level_formats(numbering: etree._Element) -> dict[int, list[str]]:
     """For each abstractNum id, the number format of each of its levels in order."""
     formats: dict[int, list[str]] = {}

@@ -261,7 +261,9 @@ def load_spec(path: Path) -> tuple[Spec, LineMap]:
         raise spec_error(exc, lines) from None
 
 
-def spec_error(exc: ValidationError, lines: LineMap) -> SpecError:
+def spec_error(
+    exc: ValidationError, lines: LineMap, model: type[BaseModel] | None = None
+) -> SpecError:
     """The first validation error as a one-line `SpecError` (with a suggestion for typos)."""
     # A misspelt field shows up twice: as unknown, and as the field it was meant to be, missing.
     # The unknown one, with its suggestion, is the message that helps.
@@ -269,7 +271,7 @@ def spec_error(exc: ValidationError, lines: LineMap) -> SpecError:
     error = errors[0]
     loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
     if error["type"] == "extra_forbidden":
-        known = sorted(_fields_at(Spec, loc[:-1]))
+        known = sorted(_fields_at(model or Spec, loc[:-1]))
         message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}"
     elif error["type"] == "missing":
         message = "this field is required"

@@ -1,0 +1,210 @@
+"""`drafting diff`: paragraphs then words, renumbering once, waivers shown, four outputs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from drafting import Draft
+from drafting._diff import compare
+from drafting._normalise import RULES, read_paragraphs
+from drafting._pdf import render_pdfs
+from drafting._read_docx import docx_text
+from drafting._readers import _running_lines, pdf_text
+from drafting._word import render_docx
+
+from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
+
+PUBLISHED = ROOT / "samples" / "published"
+
+
+def diff_texts(left: str, right: str) -> list[tuple[str, str, str]]:
+    """(kind, left label, right label) of each difference between two texts."""
+    comparison = compare(read_paragraphs(left), read_paragraphs(right))
+    return [
+        (d.kind, d.left.label or "" if d.left else "", d.right.label or "" if d.right else "")
+        for d in comparison.differences
+    ]
+
+
+@pytest.mark.parametrize("spec", SAMPLES, ids=SAMPLE_IDS)
+def test_each_sample_diffs_clean_against_its_published_text(
+    spec: Path, run: Callable[..., Result]
+) -> None:
+    result = run("diff", spec, PUBLISHED / f"{spec.stem}.txt", "--format", "json")
+    assert result.code == 0, result.out
+    report = json.loads(result.out)
+    waived = [d for d in report["differences"] if d["kind"] == "waived"]
+    assert waived and all(d["reasons"] and all(d["reasons"]) for d in waived)
+    assert report["differ"] is False and report["unused_waivers"] == []
+
+
+def test_a_changed_word_is_named_with_its_paragraph(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("at all reasonable times", "at any reasonable time"), "utf-8")
+    result = run("diff", KIRKLEES, changed)
+    assert result.code == 1
+    lines = [line for line in result.out.splitlines() if line.startswith("changed")]
+    assert lines == [
+        "changed    b. ↔ b.  … on request allowing the Commissioner at [-all-] {+any+} "
+        "reasonable [-times-] {+time+} access:"
+    ]
+    assert "\x1b[" not in result.out  # plain when not on a terminal
+    assert result.out.splitlines()[-1].startswith("1 changed, 0 inserted, 0 deleted")
+
+
+def test_an_early_insertion_is_one_insertion_and_one_renumbering() -> None:
+    left = "1. One.\n2. Two.\n   a. Two a.\n3. Three.\n4. Four.\n"
+    right = "1. One.\n2. New.\n3. Two.\n   a. Two a.\n4. Three.\n5. Four.\n"
+    assert diff_texts(left, right) == [("inserted", "", "2"), ("renumbered", "", "")]
+    renumbering = compare(read_paragraphs(left), read_paragraphs(right)).differences[1]
+    assert renumbering.renumbered == (("2", "3"), ("3", "4"), ("4", "5"))
+
+
+def test_moved_deleted_and_inserted_paragraphs() -> None:
+    left = "Alpha paragraph here.\nBeta paragraph here.\nGamma paragraph here.\n"
+    right = "Beta paragraph here.\nGamma paragraph here.\nAlpha paragraph here.\n"
+    assert [kind for kind, _, _ in diff_texts(left, right)] == ["moved"]
+    deleted = diff_texts("Keep this one.\nDrop this one entirely.\n", "Keep this one.\n")
+    assert deleted == [("deleted", "", "")]
+    inserted = diff_texts("Keep this one.\n", "Keep this one.\nA wholly new paragraph.\n")
+    assert inserted == [("inserted", "", "")]
+
+
+def test_unrelated_paragraphs_are_not_paired_as_changed() -> None:
+    kinds = [k for k, _, _ in diff_texts("1. The Council shall act.\n", "1. Nothing alike here.\n")]
+    assert kinds == ["deleted", "inserted"]
+
+
+def test_normalisation_removes_noise_but_not_wording() -> None:
+    noisy = (
+        "Published: 5 August 2016\n- 1) The Council’s “plan” – approved\n"
+        "is *final*.\n© Crown copyright 2016\n12\n"
+    )
+    assert diff_texts('1. The Council\'s "plan" - approved is final.\n', noisy) == []
+    assert [
+        k for k, _, _ in diff_texts("1. The Council shall act.\n", "1. The Council must act.\n")
+    ] == ["changed"]
+
+
+def test_explain_normalisation_lists_every_rule(run: Callable[..., Result]) -> None:
+    result = run("diff", "--explain-normalisation")
+    assert result.code == 0
+    assert [line.split(":")[0] for line in result.out.splitlines()] == [r.name for r in RULES]
+
+
+def test_html_report_is_self_contained(run: Callable[..., Result], tmp_path: Path) -> None:
+    changed = tmp_path / "changed.txt"
+    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
+    changed.write_text(text.replace("<", "").replace("at all reasonable", "at <any> reasonable"))
+    page = tmp_path / "report.html"
+    assert run("diff", KIRKLEES, changed, "--html", page).code == 1
+    html = page.read_text(encoding="utf-8")
+    assert "<del>all</del>" in html and "<ins>&lt;any&gt;</ins>" in html
+    assert "Waived:" in html and "<script" not in html and "http" not in html.split("<body>")[1]
+
+
+def test_redline_has_tracked_changes_that_accept_to_the_right_text(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    changed = tmp_path / "changed.txt"
+    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
+    changed.write_text(text.replace("at all reasonable times", "at any reasonable time"), "utf-8")
+    redline = tmp_path / "redline.docx"
+    assert run("diff", KIRKLEES, changed, "--redline", redline).code == 1
+    xml = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
+    assert '<w:ins w:id="' in xml and 'w:author="drafting diff"' in xml and "<w:delText" in xml
+    accepted = read_paragraphs(docx_text(redline))
+    rejected = read_paragraphs(docx_text(redline, accept_changes=False))
+    assert [p.text for p in accepted] == [p.text for p in read_paragraphs(changed.read_text())]
+    assert [p.text for p in rejected] == [
+        p.text for p in read_paragraphs(Draft.from_file(KIRKLEES).text)
+    ]
+    # Tracked changes read as accepted by default: the redline diffs clean against the right side.
+    assert run("diff", redline, changed).code == 0
+    assert run("diff", redline, KIRKLEES, "--before-changes").code == 0
+
+
+def test_redline_opens_in_libreoffice(run: Callable[..., Result], tmp_path: Path) -> None:
+    changed = tmp_path / "changed.txt"
+    changed.write_text("1. A short direction.\n2. With a second paragraph.\n", "utf-8")
+    original = tmp_path / "original.txt"
+    original.write_text("1. A short direction.\n2. With another paragraph.\n", "utf-8")
+    redline = tmp_path / "redline.docx"
+    run("diff", original, changed, "--redline", redline)
+    pdf = render_pdfs({"redline": redline.read_bytes()})["redline"]
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("spec", SAMPLES, ids=SAMPLE_IDS)
+def test_a_pdf_of_a_direction_reads_back_as_its_text(spec: Path, tmp_path: Path) -> None:
+    draft = Draft.from_file(spec)
+    pdf = tmp_path / "direction.pdf"
+    pdf.write_bytes(render_pdfs({"direction": render_docx(draft)})["direction"])
+    comparison = compare(read_paragraphs(draft.text), read_paragraphs(pdf_text(pdf)))
+    assert comparison.differences == []
+
+
+def test_running_headers_are_page_furniture() -> None:
+    pages = [["OFFICIAL", f"Line {n} of the body", "Page footer text"] for n in range(4)]
+    assert _running_lines(pages) == {"OFFICIAL", "Page footer text"}
+
+
+def test_waiver_file(run: Callable[..., Result], tmp_path: Path) -> None:
+    left = tmp_path / "left.txt"
+    left.write_text("1. The Council shall act.\n", "utf-8")
+    right = tmp_path / "right.txt"
+    right.write_text("1. The Council shal act.\n", "utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - left: shall act\n    right: shal act\n    reason: a typing slip\n", "utf-8"
+    )
+    result = run("diff", left, right, "--waivers", waivers)
+    assert result.code == 0
+    assert "waived     1. ↔ 1.  a typing slip" in result.out
+    waivers.write_text("waivers:\n  - left: shall act\n    right: shal act\n", "utf-8")
+    missing = run("diff", left, right, "--waivers", waivers)
+    assert (
+        missing.code == 2
+        and f"{waivers}:2: waivers[0].reason: this field is required" in missing.err
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.odt", b"anything", "unknown format '.odt'"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "not a readable PDF"),
+        ("binary.txt", b"\xff\xfe\xfa", "not UTF-8 text"),
+    ],
+)
+def test_unreadable_documents_exit_2_with_one_line(
+    name: str, content: bytes, message: str, run: Callable[..., Result], tmp_path: Path
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = run("diff", KIRKLEES, bad)
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and message in result.err and str(bad) in result.err
+
+
+def test_diff_needs_two_documents(run: Callable[..., Result]) -> None:
+    result = run("diff", KIRKLEES)
+    assert result.code == 2 and "diff needs two documents" in result.err
+
+
+def test_similarity_figure(run: Callable[..., Result], tmp_path: Path) -> None:
+    left = tmp_path / "a.txt"
+    left.write_text("one two three four\n", "utf-8")
+    right = tmp_path / "b.txt"
+    right.write_text("one two three five\n", "utf-8")
+    result = run("diff", left, right, "--format", "json")
+    assert json.loads(result.out)["similarity"] == 0.75
