@@ -1,7 +1,8 @@
 """The `drafting` command line: parse arguments, call the library, print, exit.
 
-Exit status: 0 success, 1 differences found (`diff`), 2 bad input or output (one line on
-stderr, no traceback unless `--debug`).  Nothing here knows how documents are made.
+Exit status: 0 success; 1 differences found (`diff`) or drafting errors (`check`, `build`);
+2 bad input or output (one line on stderr, no traceback unless `--debug`).  Nothing here knows
+how documents are made.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from drafting import DraftingError
+from drafting._checks import ChecksFailed, Finding, Report, format_finding
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -26,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = arguments.command
     try:
         return command(arguments)
+    except ChecksFailed as exc:
+        _print_findings(exc.report, sys.stderr)
+        print(f"drafting: error: {exc}", file=sys.stderr)
+        return EXIT_DIFFERENT
     except DraftingError as exc:
         if arguments.debug:
             traceback.print_exc()
@@ -50,7 +57,22 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="folder for the documents (default: beside the spec)"
     )
     build.add_argument("--force", action="store_true", help="overwrite documents that exist")
+    build.add_argument(
+        "--no-check", action="store_true", help="skip the drafting checks (for a draft)"
+    )
     build.set_defaults(command=_build)
+
+    check = commands.add_parser(
+        "check",
+        help="find drafting slips in specs, .docx, .pdf or .txt files",
+        description="Exit status 0: no errors; 1: errors found; 2: a file cannot be read.",
+    )
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    status = check.add_mutually_exclusive_group()
+    status.add_argument("--draft", action="store_true", help="blanks left for signing are expected")
+    status.add_argument("--final", action="store_true", help="blanks are errors")
+    check.set_defaults(command=_check)
 
     text = commands.add_parser("text", help="print the direction of a spec as plain text")
     text.add_argument("spec", type=Path)
@@ -92,9 +114,68 @@ def _parser() -> argparse.ArgumentParser:
 def _build(arguments: argparse.Namespace) -> int:
     from drafting._build import build
 
-    for path in build(arguments.spec, arguments.output, arguments.force):
+    built = build(arguments.spec, arguments.output, arguments.force, not arguments.no_check)
+    if built.report is not None:
+        _print_findings(built.report, sys.stderr, accepted=False)
+    for path in built.paths:
         print(path)
     return EXIT_OK
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    import json
+
+    from drafting._checks import check_file
+
+    final = True if arguments.final else False if arguments.draft else None
+    reports: list[Report] = []
+    unreadable = False
+    for path in arguments.files:
+        try:
+            reports.append(check_file(path, final))
+        except DraftingError as exc:
+            print(f"drafting: error: {exc}", file=sys.stderr)
+            unreadable = True
+    if arguments.format == "json":
+        print(json.dumps([_report_json(r) for r in reports], indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            _print_findings(report, sys.stdout)
+        errors = sum(len(r.errors) for r in reports)
+        warnings = sum(len(r.findings) for r in reports) - errors
+        accepted = sum(len(r.accepted) for r in reports)
+        print(
+            f"{errors} errors, {warnings} warnings, {accepted} accepted "
+            f"in {len(reports)} document{'s' * (len(reports) != 1)}"
+        )
+    if unreadable:
+        return EXIT_INPUT
+    return EXIT_DIFFERENT if any(r.errors for r in reports) else EXIT_OK
+
+
+def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
+    for finding in report.findings:
+        print(format_finding(report.name, finding), file=stream)
+    if accepted:
+        for finding, reason in report.accepted:
+            print(f"{report.name}: {finding.where}: accepted {finding.code}: {reason}", file=stream)
+
+
+def _report_json(report: Report) -> dict[str, object]:
+    def finding(f: Finding) -> dict[str, str]:
+        return {
+            "code": f.code,
+            "severity": f.severity,
+            "where": f.where,
+            "excerpt": f.excerpt,
+            "message": f.message,
+        }
+
+    return {
+        "file": report.name,
+        "findings": [finding(f) for f in report.findings],
+        "accepted": [{**finding(f), "reason": reason} for f, reason in report.accepted],
+    }
 
 
 def _text(arguments: argparse.Namespace) -> int:

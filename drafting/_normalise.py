@@ -94,11 +94,15 @@ _OPEN_ENDED = frozenset(
 
 @dataclass(frozen=True)
 class TextParagraph:
-    """A paragraph read from text: its label without punctuation (`7`, `c`, `ii`) and its words."""
+    """A paragraph read from text: its label without punctuation (`7`, `c`, `ii`) and its words.
+
+    `marker` is the label as written (`c.`, `c)`, `(c)`), for checks on cross-reference style.
+    """
 
     label: str | None
     text: str
     line: int
+    marker: str | None = None
 
     def __str__(self) -> str:
         return f"{self.label}. {self.text}" if self.label else self.text
@@ -125,9 +129,12 @@ def read_paragraphs(text: str) -> list[TextParagraph]:
             continue
         if label is None and paragraphs and _continues(paragraphs[-1].text, body):
             last = paragraphs[-1]
-            paragraphs[-1] = TextParagraph(last.label, f"{last.text} {body}", last.line)
+            paragraphs[-1] = TextParagraph(
+                last.label, f"{last.text} {body}", last.line, last.marker
+            )
             continue
-        paragraphs.append(TextParagraph(label, body, number))
+        marker = match.group(0).strip() if match else None
+        paragraphs.append(TextParagraph(label, body, number, marker))
     return paragraphs
 
 

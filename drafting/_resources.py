@@ -15,3 +15,8 @@ def data_dir(name: str) -> Path:
     """The folder `name` (`clauses` or `templates`), installed or in the source checkout."""
     installed = _PACKAGE / name
     return installed if installed.is_dir() else _PACKAGE.parent / name
+
+
+def package_file(name: str) -> Path:
+    """A data file shipped inside the `drafting` package itself (e.g. `statutes.yaml`)."""
+    return _PACKAGE / name

@@ -211,6 +211,14 @@ class PublishedDifference(Model):
     reason: str
 
 
+class AcceptedFinding(Model):
+    """A drafting check finding that the spec keeps on purpose, and why."""
+
+    code: str = Field(description='e.g. "TERM002"')
+    where: str | None = Field(None, description='e.g. "para 2"; absent: anywhere')
+    reason: str
+
+
 class Spec(Model):
     """A whole direction."""
 
@@ -231,6 +239,7 @@ class Spec(Model):
     style: Style = Style()
     terms: Terms = Terms()
     published_differences: list[PublishedDifference] = Field(default_factory=list)
+    accepted_findings: list[AcceptedFinding] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ids_unique_and_one_revoked(self) -> Self:

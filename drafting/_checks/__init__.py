@@ -1,0 +1,136 @@
+"""Drafting checks: the slips published directions contain, caught before a direction goes out.
+
+Each rule is a small function from a `Subject` (a document's paragraphs, whether it is final,
+and its spec if it has one) to `Finding`s; rules live one family to a module:
+
+    citations   CITE001-003   statutory citations against the table of provisions
+    terms       TERM001-004   defined terms defined once, used, used instead of the long form
+    pronouns    PRON001-003   one set of pronouns per party
+    numbering   NUM001-005    gaps, repeats, nesting, cross-references
+    wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
+    dates       DATE001-004   dates against the direction's own; duration
+    ofsted      OFSTED001-002 grades and key judgement names
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .._draft import Draft
+from .._errors import DraftingError
+from .._normalise import read_paragraphs
+from .._readers import SPEC_SUFFIXES, read_document
+from ._model import Finding, Rule, Subject, subject_paragraphs
+from .citations import check_citations
+from .dates import check_dates
+from .numbering import check_numbering
+from .ofsted import check_ofsted
+from .pronouns import check_pronouns
+from .terms import check_terms
+from .wording import check_wording
+
+RULES: tuple[Rule, ...] = (
+    check_citations,
+    check_terms,
+    check_pronouns,
+    check_numbering,
+    check_wording,
+    check_dates,
+    check_ofsted,
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings for one document, and those its spec accepts on purpose (with the reason)."""
+
+    name: str
+    findings: list[Finding]
+    accepted: list[tuple[Finding, str]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that must be fixed."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+class ChecksFailed(DraftingError):
+    """A generated document has drafting errors, so nothing was written."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        count = len(report.errors)
+        super().__init__(
+            f"{report.name}: {count} drafting error{'s' * (count != 1)}; nothing was written "
+            "(fix the spec, or build a draft with --no-check)"
+        )
+
+
+def check_subject(subject: Subject) -> list[Finding]:
+    """Every rule's findings, in reading order."""
+    findings = [finding for rule in RULES for finding in rule(subject)]
+    return sorted(findings, key=lambda f: f.order)
+
+
+def check_draft(draft: Draft, final: bool | None = None) -> Report:
+    """Check the direction generated from a spec; final when the spec gives its date."""
+    subject = Subject(
+        str(draft.path),
+        subject_paragraphs(read_paragraphs(draft.text)),
+        final=draft.spec.dated is not None if final is None else final,
+        spec=draft.spec,
+    )
+    return _accept(draft, check_subject(subject))
+
+
+def _accept(draft: Draft, findings: list[Finding]) -> Report:
+    """Set aside the findings the spec accepts; an acceptance that matches nothing is stale."""
+    active: list[Finding] = []
+    accepted: list[tuple[Finding, str]] = []
+    used: set[int] = set()
+    for finding in findings:
+        match = next(
+            (
+                i
+                for i, a in enumerate(draft.spec.accepted_findings)
+                if a.code == finding.code and a.where in (None, finding.where)
+            ),
+            None,
+        )
+        if match is None:
+            active.append(finding)
+        else:
+            used.add(match)
+            accepted.append((finding, draft.spec.accepted_findings[match].reason))
+    for index, acceptance in enumerate(draft.spec.accepted_findings):
+        if index not in used:
+            where = f"accepted_findings[{index}]"
+            active.append(
+                Finding(
+                    "ACCEPT001",
+                    "warning",
+                    where,
+                    acceptance.code,
+                    "this accepted finding no longer occurs; remove it",
+                )
+            )
+    return Report(str(draft.path), active, accepted)
+
+
+def check_file(path: Path, final: bool | None = None) -> Report:
+    """Check a spec's direction, or a .docx, .pdf or .txt (final unless `final` is False)."""
+    if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
+        return check_draft(Draft.from_file(path), final)
+    source = read_document(path)
+    subject = Subject(str(path), subject_paragraphs(source.paragraphs), final is not False)
+    return Report(str(path), check_subject(subject))
+
+
+def format_finding(name: str, finding: Finding) -> str:
+    """One finding on one line: where, severity, code, explanation and the words concerned."""
+    excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
+    return f"{name}: {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+
+
+__all__ = ["ChecksFailed", "Finding", "Report", "check_draft", "check_file", "format_finding"]

@@ -1,0 +1,127 @@
+"""DATE: dates that agree with the date the direction is made.
+
+DATE001 error    a date recited or referred to that is after the direction's own date
+DATE002 error    a revoked direction that does not predate this one
+DATE003 warning  the annex dates the direction differently ("the Direction issued ... in
+December 2017" in a direction dated January 2018)
+DATE004 error    a duration both fixed and until revoked; a warning when none is stated
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from .._dates import MONTHS, PartialDate
+from ._model import Finding, Subject, excerpt_around
+
+_MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_NAMES |= {name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)}
+_MONTH = r"(?P<month>" + "|".join(sorted({m for m in _MONTH_NAMES}, key=len, reverse=True)) + r")"
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?{_MONTH}\.?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DATED_LINE = re.compile(r"^Dated\b")
+
+
+def dates_in(text: str) -> Iterator[tuple[PartialDate, re.Match[str]]]:
+    """Every date written out in the text, with its match."""
+    for match in _DATE.finditer(text):
+        day = int(match["day"]) if match["day"] else None
+        month = _MONTH_NAMES[match["month"].lower()]
+        written = f"{match['year']}-{month:02d}" + (f"-{day:02d}" if day else "")
+        try:
+            found = PartialDate.parse(written)
+        except ValueError:
+            continue  # "31 February 2017": not a date, so nothing to compare
+        yield found, match
+
+
+def check_dates(subject: Subject) -> Iterator[Finding]:
+    """Recited dates precede the direction's date; the annex agrees with it; one duration."""
+    made = _direction_date(subject)
+    if made is not None:
+        yield from _later_than(subject, made)
+        yield from _annex_disagrees(subject, made)
+    yield from _duration(subject)
+
+
+def _direction_date(subject: Subject) -> PartialDate | None:
+    if subject.spec is not None:
+        return subject.spec.dated
+    for para in subject.paragraphs:
+        if _DATED_LINE.match(para.text):
+            found = [d for d, _ in dates_in(para.text)]
+            return found[0] if found else None
+    return None
+
+
+def _last_day(value: PartialDate) -> date:
+    if value.month is None:
+        return date(value.year, 12, 31)
+    if value.day is None:
+        following = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return value.as_date()
+
+
+def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
+    for para in subject.paragraphs:
+        if _DATED_LINE.match(para.text):
+            continue
+        for found, match in dates_in(para.text):
+            if found.as_date() > _last_day(made):
+                revoking = "revoke" in para.text
+                code, what = (
+                    ("DATE002", "a revoked direction") if revoking else ("DATE001", "a date")
+                )
+                yield subject.finding(
+                    code,
+                    "error",
+                    para,
+                    excerpt_around(para.text, match.start(), match.end()),
+                    f"{what} ({match.group(0)}) is after the direction's own "
+                    f"date ({made.format('plain')})",
+                )
+
+
+def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
+    annex = next((p.index for p in subject.paragraphs if p.text.strip() == "ANNEX"), None)
+    if annex is None:
+        return
+    for para in subject.paragraphs[annex:]:
+        for sentence in re.split(r"(?<=\.)\s+", para.text):
+            if not re.search(r"\bDirection\b.*\bissued\b", sentence, re.IGNORECASE):
+                continue
+            for found, match in dates_in(sentence):
+                if (found.year, found.month) != (made.year, made.month):
+                    yield subject.finding(
+                        "DATE003",
+                        "warning",
+                        para,
+                        excerpt_around(sentence, match.start(), match.end()),
+                        f"the annex dates the direction {match.group(0)}; it is "
+                        f"dated {made.format('plain')}",
+                    )
+
+
+def _duration(subject: Subject) -> Iterator[Finding]:
+    fixed = [p for p in subject.paragraphs if re.search(r"remain in force for a period of", p.text)]
+    revoked = [p for p in subject.paragraphs if re.search(r"remain in force until", p.text)]
+    if fixed and revoked:
+        yield subject.finding(
+            "DATE004",
+            "error",
+            revoked[0],
+            revoked[0].text,
+            f"the direction also lasts for a fixed period ({fixed[0].where})",
+        )
+    elif not fixed and not revoked and _is_direction(subject):
+        last = subject.paragraphs[-1]
+        yield subject.finding("DATE004", "warning", last, "", "no duration is stated")
+
+
+def _is_direction(subject: Subject) -> bool:
+    return any(p.text.rstrip(":").upper() == "NOW THEREFORE" for p in subject.paragraphs)

@@ -1,0 +1,104 @@
+"""PRON: one set of pronouns for the appointee, and one for the Secretary of State.
+
+    PRON001 error  the appointee is "her" in one place and "them" in another
+    PRON002 error  the Secretary of State is "his" in one place and "her" in another
+    PRON003 error  (specs) a pronoun that is not the one the spec gives the party
+
+The phrases recognised are the ones directions use of each party ("which appears to her to be
+necessary", "as they may reasonably require", "in accordance with his powers"); with a spec, any
+sentence naming the appointee is also read for pronouns of another set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .._language import PRONOUN_FORMS
+from ._model import Finding, Para, Subject, excerpt_around
+
+_SET_OF = {form: subject for subject, forms in PRONOUN_FORMS.items() for form in forms}
+_SET_OF["hers"] = "she"
+_APPOINTEE = [
+    re.compile(r"\bappears? to (him|her|them|it) to be necessary", re.IGNORECASE),
+    re.compile(r"\bas (he|she|they|it) may reasonably require", re.IGNORECASE),
+    re.compile(r"\bcarrying out of (his|her|their|its) responsibilities", re.IGNORECASE),
+]
+_SECRETARY = [
+    re.compile(r"\b(his|her|their) powers\b", re.IGNORECASE),
+    re.compile(r"\bassistance as (he|she|they) may require", re.IGNORECASE),
+    re.compile(r"\bSecretary of State and (his|her|their) advisers", re.IGNORECASE),
+]
+_PRONOUN = re.compile(r"\b(she|her|hers|he|him|his|it|its|they|them|their)\b", re.IGNORECASE)
+_OTHER_ANTECEDENTS = re.compile(
+    r"Secretary of State|Council|Minister|Director|Chair|Leader|Board|partner", re.IGNORECASE
+)
+_SENTENCE = re.compile(r"[^.;:]+[.;:]?")
+
+
+def check_pronouns(subject: Subject) -> Iterator[Finding]:
+    """The appointee and the Secretary of State each keep one set of pronouns."""
+    spec = subject.spec
+    yield from _consistent(
+        subject,
+        _APPOINTEE,
+        "PRON001",
+        "the appointee",
+        spec.appointee.pronoun if spec and spec.appointee else None,
+    )
+    yield from _consistent(
+        subject,
+        _SECRETARY,
+        "PRON002",
+        "the Secretary of State",
+        spec.secretary_of_state.pronoun if spec else None,
+    )
+    if spec and spec.appointee:
+        yield from _sentences_naming_appointee(subject)
+
+
+def _consistent(
+    subject: Subject, patterns: list[re.Pattern[str]], code: str, party: str, declared: str | None
+) -> Iterator[Finding]:
+    uses: list[tuple[str, Para, re.Match[str]]] = []
+    for para in subject.paragraphs:
+        for pattern in patterns:
+            uses += [(_SET_OF[m.group(1).lower()], para, m) for m in pattern.finditer(para.text)]
+    if not uses:
+        return
+    expected = declared or Counter(u[0] for u in uses).most_common(1)[0][0]
+    for pronoun_set, para, match in uses:
+        if pronoun_set != expected:
+            reason = "the spec gives" if declared else "elsewhere the document uses"
+            yield subject.finding(
+                "PRON003" if declared else code,
+                "error",
+                para,
+                excerpt_around(para.text, match.start(), match.end()),
+                f"{party} is '{match.group(1)}' here, but {reason} '{expected}'",
+            )
+
+
+def _sentences_naming_appointee(subject: Subject) -> Iterator[Finding]:
+    assert subject.spec is not None and subject.spec.appointee is not None
+    appointee = subject.spec.appointee
+    names = [n for n in (appointee.short, appointee.reference, appointee.name, appointee.role) if n]
+    expected = appointee.pronoun
+    for para in subject.paragraphs:
+        for sentence in _SENTENCE.finditer(para.text):
+            text = sentence.group(0)
+            if not any(n.lower() in text.lower() for n in names):
+                continue
+            if _OTHER_ANTECEDENTS.search(text.replace(appointee.reference or "", "")):
+                continue
+            for pronoun in _PRONOUN.finditer(text):
+                if _SET_OF[pronoun.group(1).lower()] != expected:
+                    yield subject.finding(
+                        "PRON003",
+                        "error",
+                        para,
+                        excerpt_around(text, pronoun.start(), pronoun.end()),
+                        f"the appointee is '{pronoun.group(1)}' here, but the spec gives "
+                        f"'{expected}'",
+                    )

@@ -1,0 +1,144 @@
+"""Slips of typing and of copying: quotation marks, brackets, doubled words, blanks, confusions.
+
+QUOTE001   error    quotation marks that do not close in their paragraph
+BRACKET001 error    brackets that do not balance in their paragraph
+DOUBLE001  warning  a word doubled ("the the")
+BLANK001   error    a blank or placeholder left in a final document ("Dated this day of",
+"[insert date]", "XX", "{{ ... }}"); a warning in a draft, where a date
+left for signing is expected and not reported
+CONFUSE001 warning  "who's" or "it's" (usually meant: "whose", "its")
+CASE001    warning  "this Direction" in some places and "this direction" in others
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import Finding, Para, Subject, excerpt_around
+
+_OPENING_SINGLE = re.compile(r"(?<![\w'])'(?=\w)")
+_CLOSING_SINGLE = re.compile(r"(?<=[\w.!?,;])'(?![\w])")
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_DOUBLING_ALLOWED = frozenset({"that", "had"})
+_UNDATED = re.compile(r"^Dated(?::\s*|\s+this\s+day\s+of\s*)$")
+_PLACEHOLDERS = re.compile(
+    r"\[(?:insert|date|name|tbc|tbd|x+)[^\]]*\]|\bX{2,}\b|\bTB[CD]\b|\{\{|\}\}|\{%|%\}|_{3,}",
+    re.IGNORECASE,
+)
+_CONFUSIONS = re.compile(r"\b(who's|it's)\b", re.IGNORECASE)
+_MEANT = {"who's": "whose", "it's": "its"}
+_THIS_DIRECTION = re.compile(r"\b[Tt]his ([Dd])irection\b")
+
+
+def check_wording(subject: Subject) -> Iterator[Finding]:
+    """Balanced quotes and brackets, no doubled words, no blanks, no who's/it's, one case."""
+    yield from _self_reference_case(subject)
+    for para in subject.paragraphs:
+        yield from _quotes(subject, para)
+        yield from _brackets(subject, para)
+        for match in _DOUBLED.finditer(para.text):
+            if match.group(1).lower() not in _DOUBLING_ALLOWED:
+                yield subject.finding(
+                    "DOUBLE001",
+                    "warning",
+                    para,
+                    excerpt_around(para.text, match.start(), match.end()),
+                    f"'{match.group(1)}' is doubled",
+                )
+        yield from _blanks(subject, para)
+        for match in _CONFUSIONS.finditer(para.text):
+            word = match.group(1)
+            yield subject.finding(
+                "CONFUSE001",
+                "warning",
+                para,
+                excerpt_around(para.text, match.start(), match.end()),
+                f"'{word}' means '{word[:-2]} is'; did you mean '{_MEANT[word.lower()]}'?",
+            )
+
+
+def _self_reference_case(subject: Subject) -> Iterator[Finding]:
+    uses = [
+        (para, match)
+        for para in subject.paragraphs
+        for match in _THIS_DIRECTION.finditer(para.text)
+    ]
+    capitals = [use for use in uses if use[1].group(1) == "D"]
+    lower = [use for use in uses if use[1].group(1) == "d"]
+    if not capitals or not lower:
+        return
+    minority = lower if len(lower) < len(capitals) else capitals
+    usual = "this Direction" if minority is lower else "this direction"
+    for para, match in minority:
+        yield subject.finding(
+            "CASE001",
+            "warning",
+            para,
+            excerpt_around(para.text, match.start(), match.end()),
+            f"elsewhere the document writes '{usual}'",
+        )
+
+
+def _quotes(subject: Subject, para: Para) -> Iterator[Finding]:
+    if para.text.count('"') % 2:
+        position = para.text.rfind('"')
+        yield subject.finding(
+            "QUOTE001",
+            "error",
+            para,
+            excerpt_around(para.text, position, position + 1),
+            "a double quotation mark is not closed",
+        )
+    open_at: list[int] = []
+    closings = {m.start() for m in _CLOSING_SINGLE.finditer(para.text)}
+    for position, char in enumerate(para.text):
+        if char != "'":
+            continue
+        if position in closings and open_at:
+            open_at.pop()
+        elif _OPENING_SINGLE.match(para.text, position):
+            open_at.append(position)
+    for position in open_at:
+        yield subject.finding(
+            "QUOTE001",
+            "error",
+            para,
+            excerpt_around(para.text, position, position + 1),
+            "a single quotation mark is not closed",
+        )
+
+
+def _brackets(subject: Subject, para: Para) -> Iterator[Finding]:
+    for opening, closing in (("(", ")"), ("[", "]")):
+        depth = 0
+        for position, char in enumerate(para.text):
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                yield subject.finding(
+                    "BRACKET001",
+                    "error",
+                    para,
+                    excerpt_around(para.text, position, position + 1),
+                    f"'{closing}' closes a bracket that was never opened",
+                )
+                depth = 0
+        if depth > 0:
+            yield subject.finding(
+                "BRACKET001", "error", para, para.text, f"'{opening}' is not closed"
+            )
+
+
+def _blanks(subject: Subject, para: Para) -> Iterator[Finding]:
+    if _UNDATED.match(para.text) and subject.final:
+        yield subject.finding(
+            "BLANK001", "error", para, para.text, "the date is blank in a final document"
+        )
+    for match in _PLACEHOLDERS.finditer(para.text):
+        yield subject.finding(
+            "BLANK001",
+            "error" if subject.final else "warning",
+            para,
+            excerpt_around(para.text, match.start(), match.end()),
+            "a placeholder is left in the text",
+        )
