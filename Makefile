@@ -29,7 +29,7 @@ setup: $(BIN)/drafting libreoffice
 
 sample: setup
 	mkdir -p out
-	$(BIN)/drafting build $(SAMPLE) -o out --force
+	$(BIN)/drafting build $(SAMPLE) -o out --force --pdf
 
 test: setup
 	$(BIN)/ruff check .

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TextIO
 
 from drafting import DraftingError
+from drafting._build import PdfFailed
 from drafting._checks import ChecksFailed, Finding, Report, format_finding
 
+DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
@@ -30,9 +32,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(arguments)
     except ChecksFailed as exc:
-        _print_findings(exc.report, sys.stderr)
+        for report in exc.reports:
+            _print_findings(report, sys.stderr)
         print(f"drafting: error: {exc}", file=sys.stderr)
         return EXIT_DIFFERENT
+    except PdfFailed as exc:
+        for path in exc.written:
+            print(path)
+        print(f"drafting: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except DraftingError as exc:
         if arguments.debug:
             traceback.print_exc()
@@ -60,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-check", action="store_true", help="skip the drafting checks (for a draft)"
     )
+    build.add_argument(
+        "--pdf", action="store_true", help="also write a PDF of each document (LibreOffice)"
+    )
     build.set_defaults(command=_build)
 
     check = commands.add_parser(
@@ -74,8 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--final", action="store_true", help="blanks are errors")
     check.set_defaults(command=_check)
 
-    text = commands.add_parser("text", help="print the direction of a spec as plain text")
+    text = commands.add_parser("text", help="print a spec's direction or letter as plain text")
     text.add_argument("spec", type=Path)
+    text.add_argument("--document", choices=["direction", "letter"], help=DOCUMENT_HELP)
     text.set_defaults(command=_text)
 
     diff = commands.add_parser(
@@ -86,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("left", type=Path, nargs="?", help="the first document (the base)")
     diff.add_argument("right", type=Path, nargs="?", help="the second document")
     diff.add_argument("--waivers", type=Path, help="YAML file of known differences, with reasons")
+    diff.add_argument("--document", choices=["direction", "letter"], help=DOCUMENT_HELP)
     diff.add_argument("--format", choices=["text", "json"], default="text")
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
     diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
@@ -114,9 +127,11 @@ def _parser() -> argparse.ArgumentParser:
 def _build(arguments: argparse.Namespace) -> int:
     from drafting._build import build
 
-    built = build(arguments.spec, arguments.output, arguments.force, not arguments.no_check)
-    if built.report is not None:
-        _print_findings(built.report, sys.stderr, accepted=False)
+    built = build(
+        arguments.spec, arguments.output, arguments.force, not arguments.no_check, arguments.pdf
+    )
+    for report in built.reports:
+        _print_findings(report, sys.stderr, accepted=False)
     for path in built.paths:
         print(path)
     return EXIT_OK
@@ -132,7 +147,7 @@ def _check(arguments: argparse.Namespace) -> int:
     unreadable = False
     for path in arguments.files:
         try:
-            reports.append(check_file(path, final))
+            reports += check_file(path, final)
         except DraftingError as exc:
             print(f"drafting: error: {exc}", file=sys.stderr)
             unreadable = True
@@ -181,7 +196,7 @@ def _report_json(report: Report) -> dict[str, object]:
 def _text(arguments: argparse.Namespace) -> int:
     from drafting import Draft
 
-    sys.stdout.write(Draft.from_file(arguments.spec).text)
+    sys.stdout.write(Draft.from_file(arguments.spec).get(arguments.document).text)
     return EXIT_OK
 
 
@@ -196,7 +211,11 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.left is None or arguments.right is None:
         raise DraftingError("diff needs two documents: drafting diff LEFT RIGHT")
     comparison = compare_files(
-        arguments.left, arguments.right, arguments.waivers, not arguments.before_changes
+        arguments.left,
+        arguments.right,
+        arguments.waivers,
+        not arguments.before_changes,
+        arguments.document,
     )
     outputs: dict[Path, bytes] = {}
     if arguments.html:

@@ -1,9 +1,10 @@
-"""Assembly: a validated spec and the clause library become a document tree.
+"""Assembly: a validated spec and the clause library become document trees.
 
 The facts of the spec become the objects clauses talk about (`_language`); each paragraph entry
 becomes a `Paragraph`, rendering its clause with checked parameters or taking its free text as
 written (free text is never run as a template).  Revocation, duration and the signature block
-follow from the spec's facts rather than being chosen paragraph by paragraph.
+of a direction, and the letterhead, addressee, copy list and signatures of a letter, follow from
+the spec's facts rather than being chosen paragraph by paragraph.
 
 Problems that a drafter can fix are raised as `SpecError` pointing at the entry's line.
 """
@@ -27,13 +28,16 @@ from ._language import (
     Term,
     missing,
 )
-from ._spec import Entry, Spec, did_you_mean
+from ._spec import Entry, Letter, Spec, did_you_mean
 from ._tree import (
     LETTERS_SCHEME,
     MAX_LEVELS,
     ROMAN_SCHEME,
+    Block,
+    Columns,
     Document,
     Line,
+    LineRole,
     NumberedList,
     Paragraph,
 )
@@ -57,12 +61,24 @@ class _Assembly:
     terms: DefinedTerms = field(default_factory=DefinedTerms)
 
 
-def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> Document:
-    """Build the document tree for `spec`."""
+def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[str, Document]:
+    """The document trees the spec describes: its direction, its letter, or both."""
     state = _start(spec, library, lines)
+    documents: dict[str, Document] = {}
+    if spec.has_direction:
+        documents["direction"] = _direction(state)
+    if spec.letter is not None:
+        state.terms = DefinedTerms()
+        documents["letter"] = _letter(state, spec.letter)
+    return documents
+
+
+def _direction(state: _Assembly) -> Document:
+    spec = state.spec
+    assert spec.recitals is not None and spec.operative is not None
     title = _entry_paragraph(state, spec.title, ("title",), 0).text
     operative_scheme = ROMAN_SCHEME if spec.operative.sub_items == "roman" else LETTERS_SCHEME
-    blocks: list[Line | NumberedList] = [
+    blocks: list[Block] = [
         Line("title", title),
         Line("heading", spec.style.recitals_heading),
         NumberedList("recitals", LETTERS_SCHEME, _entries(state, spec.recitals, ("recitals",))),
@@ -88,7 +104,7 @@ def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> Document:
             )
         )
     subject = f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
-    return Document(title=title, subject=subject, blocks=blocks)
+    return Document("direction", title=title, subject=subject, blocks=blocks)
 
 
 # --- facts -------------------------------------------------------------------------------------
@@ -109,6 +125,9 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
         "date": spec.dated,
         "signature": spec.signature,
         "style": style,
+        "leader": spec.council.leader or missing("the spec gives no council.leader"),
+        "council_address": spec.council.address,
+        "we": "We" if spec.letter and len(spec.letter.signatories) > 1 else "I",
     }
     state = _Assembly(spec, library, lines, context, {}, {})
     for index, report in enumerate(spec.reports):
@@ -344,6 +363,52 @@ def _lookup(known: dict[str, Any], key: Any, what: str, where: Any) -> Any:
     return known[key]
 
 
+# --- the letter ----------------------------------------------------------------------------------
+
+
+def _letter(state: _Assembly, letter: Letter) -> Document:
+    council = state.spec.council
+    blocks: list[Block] = [
+        Columns(
+            [
+                [Line("letterhead", text) for text in department.name_lines]
+                + [Line("letterhead-address", text) for text in department.address]
+                for department in letter.departments
+            ]
+        ),
+        *_clause_lines(state, "letter.addressee", "address", ("council", "leader")),
+        Line("date", letter.date.format("plain")),
+        *_clause_lines(state, "letter.salutation", "salutation", ("council", "leader")),
+    ]
+    for index, entry in enumerate(letter.paragraphs):
+        path = ("letter", "paragraphs", index)
+        if entry.items or entry.bullets or entry.then:
+            raise SpecError("a letter's paragraphs have no sub-paragraphs", state.lines.where(path))
+        blocks.append(Line("plain", _entry_paragraph(state, entry, path, 0).text))
+    if letter.copies:
+        copies = Entry(
+            clause="letter.copy-list", with_={"copies": letter.copies, "also": letter.copies_also}
+        )
+        blocks.append(Line("plain", _entry_paragraph(state, copies, ("letter", "copies"), 0).text))
+    for signatory in letter.signatories:
+        blocks.append(Line("signatory", signatory.name))
+        blocks += [Line("signatory-title", text) for text in signatory.title_lines]
+    title = letter.title or f"Letter to {council.name} about its children's services"
+    subject = "Proposed intervention under section 497A(4B) of the Education Act 1996"
+    return Document("letter", title=title, subject=subject, blocks=blocks)
+
+
+def _clause_lines(state: _Assembly, clause_id: str, role: LineRole, path: PathKey) -> list[Line]:
+    """A clause whose lines are paragraphs of their own (an address, a signature block)."""
+    clause = _clause(state, clause_id, path)
+    context = {**state.context, "defined_terms": state.terms}
+    try:
+        lines = clause.render_lines(clause.spec.text, context)
+    except ClauseRenderError as exc:
+        raise SpecError(str(exc), state.lines.where(path)) from None
+    return [Line(role, text) for text in lines]
+
+
 # --- paragraphs that follow from the facts -----------------------------------------------------
 
 
@@ -367,10 +432,4 @@ def _duration(state: _Assembly) -> Paragraph:
 
 
 def _signature(state: _Assembly) -> list[Line]:
-    clause = _clause(state, "signature.block", ("signature",))
-    context = {**state.context, "defined_terms": state.terms}
-    try:
-        text = clause.render_lines(clause.spec.text, context)
-    except ClauseRenderError as exc:
-        raise SpecError(str(exc), state.lines.where(("signature",))) from None
-    return [Line("plain", line) for line in text]
+    return _clause_lines(state, "signature.block", "plain", ("signature",))

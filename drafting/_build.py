@@ -1,9 +1,11 @@
-"""`build`: from a spec file to the documents on disk.
+"""`build`: from a spec file to its documents on disk.
 
 The drafting checks run on what is generated: errors stop the build before anything is written;
 warnings come back with the result for the command line to show.  Output names come from the
-spec's file name only (`kirklees.yaml` → `kirklees.docx`), never from values inside the spec, so
-they cannot escape the output folder.
+spec's file name only, never from values inside the spec, so they cannot escape the output
+folder: `kirklees.yaml` gives `kirklees.docx` (the direction, or the letter when the spec has
+only a letter) and `kirklees-letter.docx` (a letter beside a direction), and with `pdf` the same
+names ending `.pdf`.
 """
 
 from __future__ import annotations
@@ -13,26 +15,59 @@ from pathlib import Path
 
 from ._checks import ChecksFailed, Report, check_draft
 from ._draft import Draft
-from ._output import write_all
+from ._errors import OutputError
+from ._output import check_targets, write_all
 from ._word import render_docx
 
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote, and the checks' report (None when checks were skipped)."""
+    """What a build wrote, and the checks' reports (empty when checks were skipped)."""
 
     paths: list[Path]
-    report: Report | None
+    reports: list[Report]
+
+
+class PdfFailed(OutputError):
+    """The Word documents were written, but PDF export failed (LibreOffice missing or failing)."""
+
+    def __init__(self, error: OutputError, written: list[Path]) -> None:
+        self.written = written
+        super().__init__(f"{error}; the Word documents were written")
+
+
+def output_names(draft: Draft) -> dict[str, str]:
+    """The file name (without extension) of each document of the draft."""
+    stem = draft.path.stem
+    main = draft.get().kind
+    return {kind: stem if kind == main else f"{stem}-{kind}" for kind in draft.documents}
 
 
 def build(
-    spec_path: Path, output_dir: Path | None = None, force: bool = False, check: bool = True
+    spec_path: Path,
+    output_dir: Path | None = None,
+    force: bool = False,
+    check: bool = True,
+    pdf: bool = False,
 ) -> Built:
     """Build the documents of the spec at `spec_path` into `output_dir` (default: beside it)."""
     draft = Draft.from_file(spec_path)
-    report = check_draft(draft) if check else None
-    if report is not None and report.errors:
-        raise ChecksFailed(report)
+    reports = check_draft(draft) if check else []
+    if any(report.errors for report in reports):
+        raise ChecksFailed(str(spec_path), reports)
     folder = output_dir if output_dir is not None else spec_path.parent
-    targets = {folder / f"{spec_path.stem}.docx": render_docx(draft)}
-    return Built(write_all(targets, force), report)
+    names = output_names(draft)
+    documents = {names[kind]: render_docx(draft, kind) for kind in draft.documents}
+    word = {folder / f"{name}.docx": data for name, data in documents.items()}
+    if pdf:
+        check_targets({folder / f"{name}.pdf": b"" for name in documents}, force)
+    written = write_all(word, force)
+    if pdf:
+        from ._pdf import render_pdfs
+
+        try:
+            pdfs = render_pdfs(documents)
+        except OutputError as exc:
+            raise PdfFailed(exc, written) from None
+        written += write_all({folder / f"{name}.pdf": data for name, data in pdfs.items()}, True)
+    return Built(written, reports)

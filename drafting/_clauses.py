@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._dates import MONTHS, DateStyle, PartialDate, ordinal
 from ._errors import ClauseLibraryError, Where
-from ._language import DefinedTerms, Term, capfirst, join_and, possessive
+from ._language import DefinedTerms, Term, capfirst, indefinite, join_and, possessive
 from ._resources import data_dir
 from ._yaml import load_yaml
 
@@ -56,6 +56,9 @@ CONTEXT_NAMES = frozenset(
         "defined_terms",
         "anchor",
         "has_items",
+        "leader",
+        "council_address",
+        "we",
     ]
 )
 
@@ -302,6 +305,7 @@ def _environment() -> ImmutableSandboxedEnvironment:
         define=_define,
         capfirst=capfirst,
         possessive=possessive,
+        indefinite=indefinite,
         join_and=join_and,
         date=_date,
         on_date=_on_date,

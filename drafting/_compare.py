@@ -52,10 +52,11 @@ def compare_files(
     right_path: Path,
     waiver_file: Path | None = None,
     accept_changes: bool = True,
+    kind: str | None = None,
 ) -> Comparison:
-    """Compare two documents of any readable kind."""
-    left = read_document(left_path, accept_changes)
-    right = read_document(right_path, accept_changes)
+    """Compare two documents of any readable kind (`kind`: a spec's direction or letter)."""
+    left = read_document(left_path, accept_changes, kind)
+    right = read_document(right_path, accept_changes, kind)
     waivers = _spec_waivers(left, right)
     if waiver_file is not None:
         waivers += load_waivers(waiver_file)

@@ -38,6 +38,11 @@ def possessive(text: str) -> str:
     return f"{text}'" if text.endswith("s") and not text.endswith("'s") else f"{text}'s"
 
 
+def indefinite(text: str) -> str:
+    """With its indefinite article: `a Children's Services Commissioner`, `an adviser`."""
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+
+
 def join_and(items: Iterable[str], separator: str = ", ", last: str = " and ") -> str:
     """`a, b and c`; with `separator="; ", last="; and "` the list style of members clauses."""
     words = list(items)

@@ -64,11 +64,7 @@ def append_paragraph(
     text_element = etree.SubElement(run, w("t"))
     text_element.text = text
     text_element.set(XML_SPACE, "preserve")
-    section = body.find(w("sectPr"))
-    if section is None:
-        body.append(paragraph)
-    else:
-        section.addprevious(paragraph)
+    _before_section(body, paragraph)
 
 
 @dataclass
@@ -114,11 +110,51 @@ def append_tracked_paragraph(
         change = revisions.mark("del" if kind == "deleted" else "ins")
         change.append(run)
         paragraph.append(change)
+    _before_section(body, paragraph)
+
+
+def append_columns(body: etree._Element, columns: Sequence[Sequence[tuple[str, str]]]) -> None:
+    """A borderless table of one row, a cell per column of (style id, text) paragraphs.
+
+    Used for layout only (letterheads side by side); its cells read in document order.
+    """
+    table = etree.Element(w("tbl"))
+    properties = etree.SubElement(table, w("tblPr"))
+    _set(etree.SubElement(properties, w("tblW")), w=5000, type="pct")
+    _set(etree.SubElement(properties, w("tblLayout")), type="fixed")
+    margins = etree.SubElement(properties, w("tblCellMar"))
+    _set(etree.SubElement(margins, w("bottom")), w=480, type="dxa")  # room above the address
+    _set(
+        etree.SubElement(properties, w("tblLook")),
+        val="0000",
+        firstRow=0,
+        lastRow=0,
+        firstColumn=0,
+        lastColumn=0,
+        noHBand=1,
+        noVBand=1,
+    )
+    grid = etree.SubElement(table, w("tblGrid"))
+    width = 9026 // max(1, len(columns))  # twips across an A4 page inside one-inch margins
+    for _ in columns:
+        _set(etree.SubElement(grid, w("gridCol")), w=width)
+    row = etree.SubElement(table, w("tr"))
+    for column in columns:
+        cell = etree.SubElement(row, w("tc"))
+        _set(etree.SubElement(etree.SubElement(cell, w("tcPr")), w("tcW")), w=width, type="dxa")
+        for style_id, text in column:
+            append_paragraph(cell, style_id, text)
+        if not column:
+            etree.SubElement(cell, w("p"))
+    _before_section(body, table)
+
+
+def _before_section(body: etree._Element, element: etree._Element) -> None:
     section = body.find(w("sectPr"))
     if section is None:
-        body.append(paragraph)
+        body.append(element)
     else:
-        section.addprevious(paragraph)
+        section.addprevious(element)
 
 
 def level_formats(numbering: etree._Element) -> dict[int, list[str]]:
@@ -193,11 +229,12 @@ class ListLevel:
 
 @dataclass(frozen=True)
 class WordParagraph:
-    """A paragraph as stored: style id, (numId, ilvl) if numbered, text of its accepted runs."""
+    """A paragraph as stored: style, (numId, ilvl), text of accepted runs, table column."""
 
     style_id: str | None
     numbering: tuple[int, int] | None
     text: str
+    column: int | None = None
 
 
 def _val(element: etree._Element | None, default: str) -> str:
@@ -217,7 +254,15 @@ def paragraphs(document: etree._Element, accept_changes: bool = True) -> Iterato
         properties = paragraph.find(w("pPr"))
         style = _val(properties.find(w("pStyle")) if properties is not None else None, "") or None
         number = properties.find(w("numPr")) if properties is not None else None
-        yield WordParagraph(style, _num_pr(number), _paragraph_text(paragraph, accept_changes))
+        text = _paragraph_text(paragraph, accept_changes)
+        yield WordParagraph(style, _num_pr(number), text, _column(paragraph))
+
+
+def _column(paragraph: etree._Element) -> int | None:
+    cell = paragraph.getparent()
+    if cell is None or cell.tag != w("tc"):
+        return None
+    return sum(1 for sibling in cell.itersiblings(preceding=True) if sibling.tag == w("tc"))
 
 
 def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:

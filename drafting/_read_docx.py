@@ -84,8 +84,8 @@ def _laid_out(
     if style in CONTINUATION_STYLES:
         return LaidOut("continuation", text, CONTINUATION_STYLES.index(style))
     if style in NUMBERED_STYLES or style in BULLET_STYLES:
-        return LaidOut("plain", text)
-    return LaidOut(_ROLE_OF_STYLE.get(style, "plain"), text)
+        return LaidOut("plain", text, column=paragraph.column)
+    return LaidOut(_ROLE_OF_STYLE.get(style, "plain"), text, column=paragraph.column)
 
 
 class _WordNumbering:

@@ -40,8 +40,12 @@ class Source:
     known_differences: tuple[PublishedDifference, ...] = ()
 
 
-def read_document(path: Path, accept_changes: bool = True) -> Source:
-    """Read a spec, .docx, .pdf or .txt; `DocumentError` (or `SpecError`) if it cannot be read."""
+def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
+    """Read a spec, .docx, .pdf or .txt; `DocumentError` (or `SpecError`) if it cannot be read.
+
+    For a spec, `kind` chooses its direction or its letter (by default the direction, or the
+    letter when the spec has only a letter).
+    """
     suffix = path.suffix.lower()
     if path.is_dir():
         raise DocumentError("is a directory, not a file", Where(path))
@@ -49,8 +53,12 @@ def read_document(path: Path, accept_changes: bool = True) -> Source:
         from ._draft import Draft
 
         draft = Draft.from_file(path)
-        differences = tuple(draft.spec.published_differences)
-        return Source(path, read_paragraphs(draft.text), differences)
+        rendered = draft.get(kind)
+        main = draft.get().kind
+        differences = tuple(
+            d for d in draft.spec.published_differences if (d.document or main) == rendered.kind
+        )
+        return Source(path, read_paragraphs(rendered.text), differences)
     if suffix == ".docx":
         from ._read_docx import docx_text
 

@@ -15,7 +15,7 @@ import docx
 
 from ._diff import Comparison, Row
 from ._ooxml import Revisions, append_tracked_paragraph, clear_body, deterministic_zip
-from ._word import direction_template
+from ._word import template_for
 
 AUTHOR = "drafting diff"
 STYLE = "BodyText"
@@ -23,7 +23,7 @@ STYLE = "BodyText"
 
 def render_redline(comparison: Comparison, when: datetime | None = None) -> bytes:
     """The .docx bytes of the redline."""
-    document = docx.Document(str(direction_template()))
+    document = docx.Document(str(template_for("direction")))
     body = document.element.body
     clear_body(body)
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -209,6 +209,35 @@ class PublishedDifference(Model):
     published: str
     generated: str
     reason: str
+    document: Literal["direction", "letter"] | None = Field(
+        None, description="the document it is in; absent: the direction, or the letter if alone"
+    )
+
+
+class Department(Model):
+    """A department whose letterhead heads a letter."""
+
+    name_lines: list[str] = Field(description="The name as set in the letterhead, line by line")
+    address: list[str] = Field(default_factory=list)
+
+
+class Signatory(Model):
+    """Someone who signs a letter."""
+
+    name: str = Field(description='e.g. "Rt Hon Damian Hinds MP"')
+    title_lines: list[str] = Field(description='e.g. ["Secretary of State for Education"]')
+
+
+class Letter(Model):
+    """The letter of intent ("minded to" letter) to the council's leader."""
+
+    date: PartialDate
+    title: str | None = Field(None, description="Document title; default from the council")
+    departments: list[Department] = Field(min_length=1, max_length=2)
+    paragraphs: list[Entry]
+    copies: list[str] = Field(default_factory=list, description="Who the letter is copied to")
+    copies_also: str | None = Field(None, description='e.g. "local MPs"')
+    signatories: list[Signatory] = Field(min_length=1, max_length=2)
 
 
 class AcceptedFinding(Model):
@@ -222,8 +251,8 @@ class AcceptedFinding(Model):
 class Spec(Model):
     """A whole direction."""
 
-    date: PartialDate | Literal["blank"] = Field(
-        description="The date it is made, or 'blank' to leave it for signing"
+    date: PartialDate | Literal["blank"] | None = Field(
+        None, description="The date the direction is made, or 'blank' to leave it for signing"
     )
     title: Entry = Entry(clause="title.statutory-direction")
     council: Council
@@ -231,15 +260,26 @@ class Spec(Model):
     appointee: Appointee | None = None
     reports: list[Report] = Field(default_factory=list)
     earlier_directions: list[EarlierDirection] = Field(default_factory=list)
-    recitals: list[Entry]
-    operative: Operative
+    recitals: list[Entry] | None = None
+    operative: Operative | None = None
     duration: Duration = Duration()
     signature: Signature = Signature()
     annex: Annex | None = None
+    letter: Letter | None = None
     style: Style = Style()
     terms: Terms = Terms()
     published_differences: list[PublishedDifference] = Field(default_factory=list)
     accepted_findings: list[AcceptedFinding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _a_direction_or_a_letter(self) -> Self:
+        if (self.recitals is None) != (self.operative is None):
+            raise ValueError("a direction needs both 'recitals' and 'operative'")
+        if self.recitals is None and self.letter is None:
+            raise ValueError("the spec has neither a direction (recitals, operative) nor a letter")
+        if self.recitals is not None and self.date is None:
+            raise ValueError("a direction needs its 'date' (or 'date: blank' to sign by hand)")
+        return self
 
     @model_validator(mode="after")
     def _ids_unique_and_one_revoked(self) -> Self:
@@ -253,8 +293,13 @@ class Spec(Model):
 
     @property
     def dated(self) -> PartialDate | None:
-        """The date it is made, or None when left blank for signing."""
-        return None if self.date == "blank" else self.date
+        """The date the direction is made, or None when left blank for signing."""
+        return self.date if isinstance(self.date, PartialDate) else None
+
+    @property
+    def has_direction(self) -> bool:
+        """Whether the spec describes a direction (and not only a letter)."""
+        return self.recitals is not None
 
 
 def load_spec(path: Path) -> tuple[Spec, LineMap]:

@@ -2,7 +2,8 @@
 
 This is what `drafting text` prints, what the regression diff and the drafting checks read, and
 what the text extracted from a generated .docx must equal.  One paragraph per line; sub-paragraphs
-indented three spaces a level; blank lines around headings and between signature lines.
+indented three spaces a level; blank lines around headings and between other paragraphs, except
+within a group of lines (a letterhead column, an address, a signatory's name and titles).
 """
 
 from __future__ import annotations
@@ -37,8 +38,20 @@ def _line(item: LaidOut) -> str:
 
 
 _LIST_ROLES = {"numbered", "continuation", "bullet"}
+# Lines that belong together: a letterhead column, an address block, a signatory and titles.
+_GROUPS = {
+    "letterhead": "letterhead",
+    "letterhead-address": "letterhead",
+    "address": "address",
+    "signatory": "signatory",
+    "signatory-title": "signatory",
+}
 
 
 def _blank_between(previous: LaidOut, item: LaidOut) -> bool:
-    both_in_list = previous.role in _LIST_ROLES and item.role in _LIST_ROLES
-    return not both_in_list
+    if previous.role in _LIST_ROLES and item.role in _LIST_ROLES:
+        return False
+    group = _GROUPS.get(item.role)
+    same_group = group is not None and group == _GROUPS.get(previous.role)
+    starts_new = item.role == "signatory" or item.column != previous.column
+    return not same_group or starts_new

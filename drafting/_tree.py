@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ._clauses import ANCHOR_PATTERN
 from ._errors import ClauseLibraryError
 
-LineRole = Literal["title", "heading", "subheading", "plain"]
-Role = Literal["title", "heading", "subheading", "plain", "numbered", "continuation", "bullet"]
+LineRole = Literal[
+    "title",
+    "heading",
+    "subheading",
+    "plain",
+    # the parts of a letter
+    "letterhead",
+    "letterhead-address",
+    "address",
+    "date",
+    "salutation",
+    "signatory",
+    "signatory-title",
+]
+Role = LineRole | Literal["numbered", "continuation", "bullet"]
 NumberFormat = Literal["decimal", "lowerLetter", "lowerRoman"]
 
 #: Labels per level: 1. / a. / i. (the usual scheme) or 1. / i. / a. (roman sub-paragraphs).
@@ -57,12 +70,23 @@ class NumberedList:
 
 
 @dataclass
-class Document:
-    """A whole document: what it is called, and its blocks in reading order."""
+class Columns:
+    """Lines set side by side, read column by column (the departments heading a letter)."""
 
+    columns: list[list[Line]]
+
+
+Block = Line | NumberedList | Columns
+
+
+@dataclass
+class Document:
+    """A whole document: what kind it is, what it is called, and its blocks in reading order."""
+
+    kind: Literal["direction", "letter"]
     title: str
     subject: str
-    blocks: list[Line | NumberedList]
+    blocks: list[Block]
 
 
 @dataclass(frozen=True)
@@ -79,6 +103,7 @@ class LaidOut:
     list_key: str | None = None
     number_format: NumberFormat | None = None
     page_break_before: bool = False
+    column: int | None = None
 
 
 def format_number(value: int, number_format: NumberFormat) -> str:
@@ -136,6 +161,13 @@ def layout(document: Document) -> list[LaidOut]:
         if isinstance(block, Line):
             laid.append(LaidOut(block.role, block.text, page_break_before=block.page_break_before))
             continue
+        if isinstance(block, Columns):
+            laid += [
+                LaidOut(line.role, line.text, column=index)
+                for index, column in enumerate(block.columns)
+                for line in column
+            ]
+            continue
         shared = block.continues or block.key
         list_counters = counters.setdefault(shared, _Counters())
         counters.setdefault(block.key, list_counters)
@@ -178,12 +210,4 @@ def _resolve_anchors(item: LaidOut, anchors: dict[str, str]) -> LaidOut:
         return anchors[anchor]
 
     text = ANCHOR_PATTERN.sub(label_of, item.text)
-    return LaidOut(
-        item.role,
-        text,
-        item.level,
-        item.label,
-        item.list_key,
-        item.number_format,
-        item.page_break_before,
-    )
+    return replace(item, text=text)

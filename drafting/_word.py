@@ -1,24 +1,28 @@
-"""The Word renderer: a laid-out draft as a .docx built on a template from `templates/`.
+"""The Word renderer: a laid-out document as a .docx built on a template from `templates/`.
 
 Each laid-out paragraph becomes one Word paragraph in the style for its role and level; numbered
 paragraphs join a real Word list (numPr → numbering.xml), so labels are Word's automatic
 numbering, continuing or restarting as the tree says, and a drafter who inserts a paragraph in
-Word sees the list renumber.  The result is deterministic: same draft, same bytes.
+Word sees the list renumber.  Directions use `direction.docx`, letters `letter.docx`.  The
+result is deterministic: same draft, same bytes.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
 from datetime import datetime, time
+from itertools import groupby
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
-from ._draft import Draft
+from ._draft import Draft, Rendered
 from ._errors import TemplateError, Where
 from ._ooxml import (
     add_num,
+    append_columns,
     append_paragraph,
     clear_body,
     deterministic_zip,
@@ -34,42 +38,51 @@ LINE_STYLES: dict[Role, str] = {
     "heading": "Heading1",
     "subheading": "Heading2",
     "plain": "BodyText",
+    "letterhead": "LetterheadName",
+    "letterhead-address": "LetterheadAddress",
+    "address": "Address",
+    "date": "LetterDate",
+    "salutation": "Salutation",
+    "signatory": "SignatoryName",
+    "signatory-title": "SignatoryTitle",
 }
 NUMBERED_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
 CONTINUATION_STYLES = ("ListContinue", "ListContinue2", "ListContinue3")
 BULLET_STYLES = ("ListBullet", "ListBullet2", "ListBullet3", "ListBullet4")
-REQUIRED_STYLES = frozenset(
-    [*LINE_STYLES.values(), *NUMBERED_STYLES, *CONTINUATION_STYLES, *BULLET_STYLES]
-)
 
 
-def direction_template() -> Path:
-    """The bundled template for directions."""
-    return data_dir("templates") / "direction.docx"
+def template_for(kind: str) -> Path:
+    """The bundled template for a kind of document (`direction` or `letter`)."""
+    return data_dir("templates") / f"{kind}.docx"
 
 
-def render_docx(draft: Draft, template: Path | None = None) -> bytes:
-    """The draft as the bytes of a .docx."""
-    path = template or direction_template()
-    document = _open_template(path)
+def render_docx(draft: Draft, kind: str | None = None, template: Path | None = None) -> bytes:
+    """One document of the draft as the bytes of a .docx."""
+    rendered = draft.get(kind)
+    path = template or template_for(rendered.kind)
+    document = _open_template(path, {_style(item) for item in rendered.laid_out})
     body = document.element.body
     clear_body(body)
-    lists = _list_instances(draft, document, path)
-    for item in draft.laid_out:
-        style, numbering = _placement(item, lists)
-        append_paragraph(body, style, item.text, numbering, item.page_break_before)
-    _set_properties(document, draft)
+    lists = _list_instances(rendered, document, path)
+    for column_group, items in groupby(rendered.laid_out, key=lambda i: i.column is not None):
+        if column_group:
+            append_columns(body, list(_columns(items)))
+            continue
+        for item in items:
+            numbering = _numbering(item, lists)
+            append_paragraph(body, _style(item), item.text, numbering, item.page_break_before)
+    _set_properties(document, rendered)
     buffer = io.BytesIO()
     document.save(buffer)
     return deterministic_zip(buffer.getvalue())
 
 
-def _open_template(path: Path) -> docx.document.Document:
+def _open_template(path: Path, needed: set[str]) -> docx.document.Document:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
-    missing = REQUIRED_STYLES - style_ids(document.styles.element)
+    missing = needed - style_ids(document.styles.element)
     if missing:
         raise TemplateError(
             f"the template lacks the paragraph styles {', '.join(sorted(missing))}", Where(path)
@@ -77,13 +90,15 @@ def _open_template(path: Path) -> docx.document.Document:
     return document
 
 
-def _list_instances(draft: Draft, document: docx.document.Document, path: Path) -> dict[str, int]:
-    """A Word list instance (numId) for each list of the draft, and one for its bullets."""
-    numbering = document.part.numbering_part.element
+def _list_instances(
+    rendered: Rendered, document: docx.document.Document, path: Path
+) -> dict[str, int]:
+    """A Word list instance (numId) for each list of the document, and one for its bullets."""
     instances: dict[str, int] = {}
-    for block in draft.document.blocks:
+    for block in rendered.document.blocks:
         if not isinstance(block, NumberedList) or block.continues:
             continue
+        numbering = document.part.numbering_part.element
         for key, formats in ((block.key, list(block.scheme)), (f"{block.key}:bullets", ["bullet"])):
             abstract = find_abstract_num(numbering, formats)
             if abstract is None:
@@ -95,29 +110,38 @@ def _list_instances(draft: Draft, document: docx.document.Document, path: Path) 
     return instances
 
 
-def _placement(item: LaidOut, lists: dict[str, int]) -> tuple[str, tuple[int, int] | None]:
-    """The style and the (numId, level) of a laid-out paragraph."""
+def _style(item: LaidOut) -> str:
     if item.role == "numbered":
-        assert item.list_key is not None
-        return NUMBERED_STYLES[item.level], (lists[item.list_key], item.level)
+        return NUMBERED_STYLES[item.level]
     if item.role == "bullet":
-        assert item.list_key is not None
-        return BULLET_STYLES[item.level], (lists[item.list_key], item.level)
+        return BULLET_STYLES[item.level]
     if item.role == "continuation":
-        return CONTINUATION_STYLES[item.level], None
-    return LINE_STYLES[item.role], None
+        return CONTINUATION_STYLES[item.level]
+    return LINE_STYLES[item.role]
 
 
-def _set_properties(document: docx.document.Document, draft: Draft) -> None:
+def _numbering(item: LaidOut, lists: dict[str, int]) -> tuple[int, int] | None:
+    """The (numId, level) of a numbered or bullet paragraph."""
+    if item.role in ("numbered", "bullet"):
+        assert item.list_key is not None
+        return lists[item.list_key], item.level
+    return None
+
+
+def _columns(items: Iterable[LaidOut]) -> Iterator[list[tuple[str, str]]]:
+    for _, column in groupby(items, key=lambda i: i.column):
+        yield [(_style(item), item.text) for item in column]
+
+
+def _set_properties(document: docx.document.Document, rendered: Rendered) -> None:
     properties = document.core_properties
-    properties.title = draft.document.title
-    properties.subject = draft.document.subject
+    properties.title = rendered.document.title
+    properties.subject = rendered.document.subject
     properties.author = AUTHOR
     properties.last_modified_by = AUTHOR
     properties.language = "en-GB"
     properties.revision = 1
-    made = draft.spec.dated
-    if made is not None:
-        stamp = datetime.combine(made.as_date(), time())
+    if rendered.dated is not None:
+        stamp = datetime.combine(rendered.dated.as_date(), time())
         properties.created = stamp
         properties.modified = stamp

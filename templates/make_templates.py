@@ -1,10 +1,11 @@
 """Regenerate the Word templates in this folder: `python templates/make_templates.py`.
 
-The templates carry everything about how a direction looks (fonts, spacing, margins, the
-numbering definitions and the page-number footer); the builder only adds paragraphs that name
-styles and lists.  A drafter may instead open `direction.docx` in Word, change its styles or page
-set-up and save it: the next build uses the edited template, as long as the style ids below and
-the multi-level lists (1. a. i. and 1. i. a.) and the bullet list are still in it.
+The templates carry everything about how a direction or a letter looks (fonts, spacing, margins,
+the numbering definitions and the page-number footer); the builder only adds paragraphs that
+name styles and lists.  A drafter may instead open `direction.docx` or `letter.docx` in Word,
+change its styles or page set-up and save it: the next build uses the edited template, as long
+as the style ids below and the multi-level lists (1. a. i. and 1. i. a.) and the bullet list
+are still in it.
 
 The parts are written as plain WordprocessingML so the result is small, valid against the
 schemas (no stylesWithEffects part, unlike python-docx's default template) and reviewable.
@@ -176,7 +177,7 @@ def style(
     return f'<w:style w:type="paragraph"{attrs} w:styleId="{style_id}">{"".join(parts)}</w:style>'
 
 
-def styles() -> str:
+def styles(kind: str) -> str:
     spacing = '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/>'
     bold = "<w:b/><w:bCs/>"
     defaults = (
@@ -227,7 +228,33 @@ def styles() -> str:
         )
     for suffix in ["", " 2", " 3", " 4"]:
         paragraph_styles.append(style(f"ListBullet{suffix.strip()}", f"List Bullet{suffix}"))
+    if kind == "letter":
+        paragraph_styles += letter_styles()
     return f'<w:styles xmlns:w="{W}">{defaults}{"".join(paragraph_styles)}</w:styles>'
+
+
+def letter_styles() -> list[str]:
+    """The parts of a letter: letterhead, addressee block, date, salutation, signatories."""
+    tight = '<w:spacing w:after="0"/>'
+    return [
+        style("LetterheadName", "Letterhead Name", tight, '<w:b/><w:bCs/><w:sz w:val="28"/>'),
+        style(
+            "LetterheadAddress",
+            "Letterhead Address",
+            tight,
+            '<w:color w:val="505A5F"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
+        style("Address", "Address", tight),
+        style("LetterDate", "Letter Date", '<w:spacing w:before="240" w:after="240"/>'),
+        style("Salutation", "Salutation"),
+        style(
+            "SignatoryName",
+            "Signatory Name",
+            '<w:keepNext/><w:spacing w:before="720" w:after="0"/>',
+            "<w:b/><w:bCs/>",
+        ),
+        style("SignatoryTitle", "Signatory Title", tight),
+    ]
 
 
 def level(ilvl: int, number_format: str, text: str) -> str:
@@ -284,7 +311,7 @@ def app_properties() -> str:
     )
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Path, kind: str) -> None:
     parts = {
         "[Content_Types].xml": content_types(),
         "_rels/.rels": package_rels(),
@@ -292,7 +319,7 @@ def write_template(path: Path) -> None:
         "docProps/app.xml": app_properties(),
         "word/document.xml": document(),
         "word/_rels/document.xml.rels": document_rels(),
-        "word/styles.xml": styles(),
+        "word/styles.xml": styles(kind),
         "word/numbering.xml": numbering(),
         "word/settings.xml": settings(),
         "word/footer1.xml": footer(),
@@ -308,4 +335,5 @@ def write_template(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    write_template(Path(__file__).with_name("direction.docx"))
+    for kind in ("direction", "letter"):
+        write_template(Path(__file__).with_name(f"{kind}.docx"), kind)

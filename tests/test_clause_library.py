@@ -34,6 +34,7 @@ FAMILIES = {
     "title",
     "tor",
     "reference",
+    "letter",
 }
 
 

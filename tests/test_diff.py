@@ -143,7 +143,11 @@ def test_redline_opens_in_libreoffice(run: Callable[..., Result], tmp_path: Path
     assert pdf.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("spec", SAMPLES, ids=SAMPLE_IDS)
+DIRECTIONS = [s for s in SAMPLES if s.stem.endswith("-direction")]
+
+
+# Letters are left out: their letterheads stand in two columns, which PDF text reads across.
+@pytest.mark.parametrize("spec", DIRECTIONS, ids=[s.stem for s in DIRECTIONS])
 def test_a_pdf_of_a_direction_reads_back_as_its_text(spec: Path, tmp_path: Path) -> None:
     draft = Draft.from_file(spec)
     pdf = tmp_path / "direction.pdf"

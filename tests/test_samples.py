@@ -31,8 +31,8 @@ def draft(request: pytest.FixtureRequest) -> Draft:
     return Draft.from_file(path)
 
 
-def test_every_published_direction_has_a_sample() -> None:
-    published = {p.stem for p in (ROOT / "samples" / "published").glob("*-direction.txt")}
+def test_every_published_text_has_a_sample() -> None:
+    published = {p.stem for p in (ROOT / "samples" / "published").glob("*.txt")}
     assert published == set(SAMPLE_IDS)
 
 

@@ -128,5 +128,5 @@ def test_edited_template_is_used(tmp_path: Path) -> None:
     edited = tmp_path / "edited.docx"
     template.save(str(edited))
     output = tmp_path / "out.docx"
-    output.write_bytes(render_docx(Draft.from_file(KIRKLEES), edited))
+    output.write_bytes(render_docx(Draft.from_file(KIRKLEES), template=edited))
     assert docx.Document(str(output)).styles["Normal"].font.name == "Georgia"

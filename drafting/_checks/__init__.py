@@ -21,6 +21,7 @@ from .._draft import Draft
 from .._errors import DraftingError
 from .._normalise import read_paragraphs
 from .._readers import SPEC_SUFFIXES, read_document
+from .._spec import AcceptedFinding
 from ._model import Finding, Rule, Subject, subject_paragraphs
 from .citations import check_citations
 from .dates import check_dates
@@ -58,11 +59,11 @@ class Report:
 class ChecksFailed(DraftingError):
     """A generated document has drafting errors, so nothing was written."""
 
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        count = len(report.errors)
+    def __init__(self, name: str, reports: list[Report]) -> None:
+        self.reports = reports
+        count = sum(len(report.errors) for report in reports)
         super().__init__(
-            f"{report.name}: {count} drafting error{'s' * (count != 1)}; nothing was written "
+            f"{name}: {count} drafting error{'s' * (count != 1)}; nothing was written "
             "(fix the spec, or build a draft with --no-check)"
         )
 
@@ -73,58 +74,67 @@ def check_subject(subject: Subject) -> list[Finding]:
     return sorted(findings, key=lambda f: f.order)
 
 
-def check_draft(draft: Draft, final: bool | None = None) -> Report:
-    """Check the direction generated from a spec; final when the spec gives its date."""
-    subject = Subject(
-        str(draft.path),
-        subject_paragraphs(read_paragraphs(draft.text)),
-        final=draft.spec.dated is not None if final is None else final,
-        spec=draft.spec,
-    )
-    return _accept(draft, check_subject(subject))
+def check_draft(draft: Draft, final: bool | None = None) -> list[Report]:
+    """Check each document generated from a spec; each is final when it has its date."""
+    main = draft.get().kind
+    found: dict[str, list[Finding]] = {}
+    for kind, rendered in draft.documents.items():
+        name = str(draft.path) if kind == main else f"{draft.path} ({kind})"
+        subject = Subject(
+            name,
+            subject_paragraphs(read_paragraphs(rendered.text)),
+            final=rendered.dated is not None if final is None else final,
+            spec=draft.spec,
+            kind=kind,
+        )
+        found[name] = check_subject(subject)
+    reports = [_accept(draft, name, findings) for name, findings in found.items()]
+    stale = _stale_acceptances(draft, [f for findings in found.values() for f in findings])
+    reports[0].findings.extend(stale)
+    return reports
 
 
-def _accept(draft: Draft, findings: list[Finding]) -> Report:
-    """Set aside the findings the spec accepts; an acceptance that matches nothing is stale."""
+def _accepts(acceptance: AcceptedFinding, finding: Finding) -> bool:
+    return acceptance.code == finding.code and acceptance.where in (None, finding.where)
+
+
+def _accept(draft: Draft, name: str, findings: list[Finding]) -> Report:
+    """Set aside the findings the spec accepts on purpose, with the reason it gives."""
     active: list[Finding] = []
     accepted: list[tuple[Finding, str]] = []
-    used: set[int] = set()
     for finding in findings:
-        match = next(
-            (
-                i
-                for i, a in enumerate(draft.spec.accepted_findings)
-                if a.code == finding.code and a.where in (None, finding.where)
-            ),
-            None,
+        reason = next(
+            (a.reason for a in draft.spec.accepted_findings if _accepts(a, finding)), None
         )
-        if match is None:
+        if reason is None:
             active.append(finding)
         else:
-            used.add(match)
-            accepted.append((finding, draft.spec.accepted_findings[match].reason))
-    for index, acceptance in enumerate(draft.spec.accepted_findings):
-        if index not in used:
-            where = f"accepted_findings[{index}]"
-            active.append(
-                Finding(
-                    "ACCEPT001",
-                    "warning",
-                    where,
-                    acceptance.code,
-                    "this accepted finding no longer occurs; remove it",
-                )
-            )
-    return Report(str(draft.path), active, accepted)
+            accepted.append((finding, reason))
+    return Report(name, active, accepted)
 
 
-def check_file(path: Path, final: bool | None = None) -> Report:
-    """Check a spec's direction, or a .docx, .pdf or .txt (final unless `final` is False)."""
+def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
+    """Acceptances that match no finding in any of the spec's documents."""
+    return [
+        Finding(
+            "ACCEPT001",
+            "warning",
+            f"accepted_findings[{index}]",
+            acceptance.code,
+            "this accepted finding no longer occurs; remove it",
+        )
+        for index, acceptance in enumerate(draft.spec.accepted_findings)
+        if not any(_accepts(acceptance, finding) for finding in findings)
+    ]
+
+
+def check_file(path: Path, final: bool | None = None) -> list[Report]:
+    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
     if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)
     subject = Subject(str(path), subject_paragraphs(source.paragraphs), final is not False)
-    return Report(str(path), check_subject(subject))
+    return [Report(str(path), check_subject(subject))]
 
 
 def format_finding(name: str, finding: Finding) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .._normalise import TextParagraph
@@ -57,7 +57,7 @@ class Subject:
     paragraphs: list[Para]
     final: bool
     spec: Spec | None = None
-    notes: list[Finding] = field(default_factory=list)
+    kind: str = "direction"
 
     def finding(
         self, code: str, severity: Severity, para: Para, excerpt: str, message: str

@@ -5,6 +5,7 @@ DATE002 error    a revoked direction that does not predate this one
 DATE003 warning  the annex dates the direction differently ("the Direction issued ... in
 December 2017" in a direction dated January 2018)
 DATE004 error    a duration both fixed and until revoked; a warning when none is stated
+DATE005 error    (specs) a letter of intent dated after the direction it announces
 """
 
 from __future__ import annotations
@@ -46,10 +47,29 @@ def check_dates(subject: Subject) -> Iterator[Finding]:
         yield from _later_than(subject, made)
         yield from _annex_disagrees(subject, made)
     yield from _duration(subject)
+    yield from _letter_after_direction(subject)
+
+
+def _letter_after_direction(subject: Subject) -> Iterator[Finding]:
+    spec = subject.spec
+    if subject.kind != "letter" or spec is None or spec.letter is None or spec.dated is None:
+        return
+    if spec.letter.date.as_date() > spec.dated.as_date():
+        first = subject.paragraphs[0]
+        yield subject.finding(
+            "DATE005",
+            "error",
+            first,
+            spec.letter.date.format("plain"),
+            f"the letter of intent is dated after the direction ({spec.dated.format('plain')})",
+        )
 
 
 def _direction_date(subject: Subject) -> PartialDate | None:
+    """The date of the document itself: the direction's, or the letter's for a letter."""
     if subject.spec is not None:
+        if subject.kind == "letter" and subject.spec.letter is not None:
+            return subject.spec.letter.date
         return subject.spec.dated
     for para in subject.paragraphs:
         if _DATED_LINE.match(para.text):
