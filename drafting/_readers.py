@@ -11,6 +11,7 @@ Every kind ends in the same `TextParagraph` form (`_normalise`), so a comparison
 from __future__ import annotations
 
 import itertools
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,8 @@ def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs in a damaged file; the user gets one line from us instead.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         pages = [_page_lines(page) for page in PdfReader(path).pages]
     except (PyPdfError, ValueError, KeyError, OSError) as exc:

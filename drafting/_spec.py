@@ -54,7 +54,7 @@ class Leader(Model):
 class Council(Model):
     """The children's services authority directed."""
 
-    name: str = Field(description='Full name, e.g. "Kirklees Council"')
+    name: str = Field(min_length=1, description='Full name, e.g. "Kirklees Council"')
     term: str = Field("the Council", description="The defined term used after first mention")
     area: str | None = Field(None, description='The area, e.g. "Kirklees"')
     leader: Leader | None = None
@@ -130,6 +130,13 @@ class Entry(Model):
     items: list[Entry] = Field(default_factory=list)
     bullets: list[Entry] = Field(default_factory=list)
     then: str | None = None
+
+    @field_validator("text", "add", "then")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("the text is empty")
+        return value
 
     @model_validator(mode="after")
     def _clause_or_text(self) -> Self:
@@ -331,6 +338,7 @@ def spec_error(
         message = "this field is required"
     else:
         message = error["msg"].removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
         value = error.get("input")
         if error["type"] == "literal_error" and value is not None:
             message = f"{value!r} is not allowed: {message.lower()}"

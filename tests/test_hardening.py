@@ -1,0 +1,237 @@
+"""Hardening: bad input never gets far, nothing is lost, output is reproducible and safe."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from drafting import Draft, Spec
+from drafting._diff import compare
+from drafting._normalise import read_paragraphs
+from drafting._read_docx import docx_text
+from drafting._word import render_docx
+from drafting._yaml import LineMap
+
+from .conftest import KIRKLEES, ROOT, Result, load_sample
+
+BAD_INPUTS = Path(__file__).parent / "bad_inputs"
+EXPECTED: dict[str, str] = YAML(typ="safe").load((BAD_INPUTS / "expected.yaml").read_text("utf-8"))
+PUBLISHED_KIRKLEES = ROOT / "samples" / "published" / f"{KIRKLEES.stem}.txt"
+
+
+# --- the bad-input corpus ------------------------------------------------------------------------
+
+
+def test_every_bad_input_has_its_expected_message() -> None:
+    files = {p.name for p in BAD_INPUTS.iterdir()} - {"expected.yaml"}
+    assert files == set(EXPECTED)
+    assert len(files) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input(name: str, run: Callable[..., Result], tmp_path: Path) -> None:
+    source = BAD_INPUTS / name
+    out = tmp_path / "out"
+    out.mkdir()
+    if name.endswith(".waivers.yaml"):
+        result = run("diff", PUBLISHED_KIRKLEES, PUBLISHED_KIRKLEES, "--waivers", source)
+    elif name.endswith(".yaml"):
+        result = run("build", source, "-o", out)
+    else:
+        result = run("check", source)
+    assert result.code == 2
+    assert result.err.startswith("drafting: error: ") and result.err.count("\n") == 1
+    assert EXPECTED[name] in result.err
+    assert "Traceback" not in result.err
+    assert list(out.iterdir()) == []
+
+
+def test_a_directory_given_as_a_spec(run: Callable[..., Result], tmp_path: Path) -> None:
+    folder = tmp_path / "spec.yaml"
+    folder.mkdir()
+    result = run("build", folder)
+    assert result.code == 2 and "spec.yaml: is a directory, not a file" in result.err
+
+
+def test_an_output_folder_that_is_a_file(run: Callable[..., Result], tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    result = run("build", KIRKLEES, "-o", blocker)
+    assert result.code == 2 and "the output folder is not a folder" in result.err
+
+
+def test_output_names_never_leave_the_output_folder(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    spec = nested / ".." / ".." / "spec.yaml"
+    shutil.copy(KIRKLEES, tmp_path / "spec.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("build", spec, "-o", out).code == 0
+    assert [p.name for p in out.iterdir()] == ["spec.docx"]
+
+
+# --- nothing lost -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_a_build_killed_midway_leaves_the_old_file_or_the_new(
+    how: signal.Signals, tmp_path: Path
+) -> None:
+    target = tmp_path / f"{KIRKLEES.stem}.docx"
+    old = b"the drafter's previous version"
+    command = [
+        sys.executable,
+        "-m",
+        "drafting.cli",
+        "build",
+        str(KIRKLEES),
+        "-o",
+        str(tmp_path),
+        "--force",
+    ]
+    # Kills land before, during and after the write; each time the target must be whole.
+    for delay in [0.05 * step for step in range(1, 24)]:
+        target.write_bytes(old)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(how)
+        process.wait()
+        content = target.read_bytes()
+        if content != old:
+            with zipfile.ZipFile(target) as archive:
+                assert archive.testzip() is None
+            assert "STATUTORY DIRECTION TO KIRKLEES" in docx_text(target)
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+        if how == signal.SIGINT:
+            assert leftovers == []  # Ctrl-C cleans up its temporary file
+        for name in leftovers:  # a hard kill cannot; the file is hidden and the target intact
+            assert name.startswith(".")
+            (tmp_path / name).unlink()
+
+
+def test_ctrl_c_says_nothing_was_written(
+    run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafting._build.render_docx", interrupted)
+    result = run("build", KIRKLEES, "-o", tmp_path)
+    assert result.code == 130
+    assert result.err == "drafting: interrupted; nothing was written\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- reproducible and safe ----------------------------------------------------------------------
+
+
+def test_same_spec_gives_the_same_bytes_through_the_command_line(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    first, second = tmp_path / "1", tmp_path / "2"
+    first.mkdir()
+    second.mkdir()
+    run("build", KIRKLEES, "-o", first)
+    time.sleep(1.1)  # a different second on the clock must not matter
+    run("build", KIRKLEES, "-o", second)
+    name = f"{KIRKLEES.stem}.docx"
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_special_characters_round_trip_into_word(
+    write_spec: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = load_sample(KIRKLEES)
+    name = "Cyngor Sir Ceredigion – ‘Ceredigion’ & <Partners> “Café” Council"
+    data["council"]["name"] = name
+    draft = Draft.from_file(write_spec(data))
+    path = tmp_path / "direction.docx"
+    path.write_bytes(render_docx(draft))
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert any(text.startswith(f'{name} ("the Council") that') or name in text for text in texts)
+    assert docx_text(path) == draft.text
+    assert f'in respect of {name} ("the Council")' in draft.text
+
+
+def test_debug_flag_is_the_only_way_to_a_traceback(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    assert "Traceback" not in run("build", empty).err
+    assert "Traceback" in run("--debug", "build", empty).err
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+# Text as a drafter might type it: any printable character, but none that XML cannot hold.
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), min_size=1, max_size=60
+).filter(lambda s: s.strip())
+
+
+@st.composite
+def entries(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    entry: dict[str, Any] = draw(
+        st.one_of(
+            st.builds(lambda t: {"text": t}, TEXT),
+            st.just({"clause": "recital.authority"}),
+            st.just({"clause": "compliance.instructions"}),
+        )
+    )
+    if depth < 2 and draw(st.booleans()):
+        entry["items"] = draw(st.lists(entries(depth + 1), min_size=1, max_size=3))
+    return entry
+
+
+@st.composite
+def specs(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "date": draw(st.sampled_from(["2018-01-25", "2016-08", "blank"])),
+        "council": {"name": draw(TEXT)},
+        "secretary_of_state": {"pronoun": draw(st.sampled_from(["she", "he", "they"]))},
+        "recitals": draw(st.lists(entries(), min_size=1, max_size=4)),
+        "operative": {
+            "numbering": draw(st.sampled_from(["continue", "restart"])),
+            "paragraphs": draw(st.lists(entries(), min_size=1, max_size=4)),
+        },
+        "duration": draw(st.sampled_from([{}, {"period": "2 years"}])),
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=specs())
+def test_any_valid_spec_builds_a_docx_whose_text_is_the_text_renderers(
+    data: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    spec = Spec.model_validate(data)
+    draft = Draft.from_spec(spec, LineMap(Path("property.yaml")))
+    path = tmp_path_factory.mktemp("property") / "direction.docx"
+    path.write_bytes(render_docx(draft))
+    docx.Document(str(path))  # python-docx re-opens it
+    assert docx_text(path) == draft.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=20).map("\n".join))
+def test_a_text_diffed_against_itself_has_no_difference(text: str) -> None:
+    paragraphs = read_paragraphs(text)
+    comparison = compare(paragraphs, paragraphs)
+    assert comparison.differences == []
+    assert comparison.similarity == 1.0
