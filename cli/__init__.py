@@ -47,7 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drafting: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        print("drafting: interrupted; nothing was written", file=sys.stderr)
+        if command is _wizard:
+            print(
+                f"drafting: stopped; your answers are saved in {arguments.answers}: carry on "
+                f"with `drafting wizard {arguments.answers} --resume`",
+                file=sys.stderr,
+            )
+        else:
+            print("drafting: interrupted; nothing was written", file=sys.stderr)
         return 130
 
 
@@ -112,6 +119,29 @@ def _parser() -> argparse.ArgumentParser:
         "--explain-normalisation", action="store_true", help="list what is normalised, and exit"
     )
     diff.set_defaults(command=_diff)
+
+    wizard = commands.add_parser(
+        "wizard", help="answer questions to write a spec and build its documents"
+    )
+    wizard.add_argument(
+        "answers",
+        type=Path,
+        nargs="?",
+        default=Path("answers.yaml"),
+        help="where to save the answers (a spec; default: answers.yaml)",
+    )
+    start = wizard.add_mutually_exclusive_group()
+    start.add_argument("--resume", action="store_true", help="carry on a stopped interview")
+    start.add_argument(
+        "--from",
+        dest="previous",
+        type=Path,
+        metavar="SPEC",
+        help="begin from a previous spec, every answer filled in",
+    )
+    wizard.add_argument("-o", "--output", type=Path, help="folder for the documents")
+    wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
+    wizard.set_defaults(command=_wizard)
 
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
@@ -230,6 +260,23 @@ def _diff(arguments: argparse.Namespace) -> int:
     else:
         report.print_report(comparison)
     return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
+
+
+def _wizard(arguments: argparse.Namespace) -> int:
+    from ._wizard import run
+
+    paths = run(
+        arguments.answers, arguments.resume, arguments.previous, arguments.output, arguments.force
+    )
+    if not paths:
+        print(
+            f"Answers saved in {arguments.answers}; carry on with: drafting wizard "
+            f"{arguments.answers} --resume",
+            file=sys.stderr,
+        )
+    for path in paths:
+        print(path)
+    return EXIT_OK
 
 
 def _clauses_list(arguments: argparse.Namespace) -> int:

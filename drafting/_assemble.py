@@ -299,8 +299,9 @@ def _params(
     values: dict[str, Any] = {}
     for name, param in declared.items():
         where = state.lines.where((*path, name))
-        if name not in given:
-            if "default" not in param.model_fields_set:
+        required = "default" not in param.model_fields_set
+        if name not in given or (required and given[name] is None):
+            if required:
                 raise SpecError(
                     f"clause '{clause.id}' needs parameter '{name}' ({param.type}) under 'with'",
                     state.lines.where(path[:-1]),

@@ -39,6 +39,17 @@ from ._resources import data_dir
 from ._yaml import load_yaml
 
 ParamType = Literal["text", "texts", "bool", "choice", "report", "reports", "direction"]
+#: The kinds of intervention the wizard offers; `any` marks a clause usual for all of them.
+Intervention = Literal[
+    "any", "commissioner", "advisers", "improvement-adviser", "improvement-board", "partnership"
+]
+INTERVENTIONS: tuple[str, ...] = (
+    "commissioner",
+    "advisers",
+    "improvement-adviser",
+    "improvement-board",
+    "partnership",
+)
 
 #: Names every clause can use; a parameter may not shadow them.
 CONTEXT_NAMES = frozenset(
@@ -93,6 +104,9 @@ class ClauseDef(_Model):
 
     title: str
     source: str = ""
+    usual_for: list[Intervention] = Field(
+        default_factory=list, description="interventions the wizard pre-ticks it for"
+    )
     params: dict[str, Param] = Field(default_factory=dict)
     text: str
     items: list[ClauseItem] = Field(default_factory=list)
@@ -168,7 +182,8 @@ class ClauseLibrary:
         return clause_id in self.clauses
 
     def __iter__(self) -> Iterator[Clause]:
-        return iter(sorted(self.clauses.values(), key=lambda c: (c.family, c.id)))
+        """Clauses family by family, each in its file's order (the order of a document)."""
+        return iter(self.clauses.values())
 
     def get(self, clause_id: str) -> Clause | None:
         """The clause with this id, or None."""

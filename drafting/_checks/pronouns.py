@@ -88,11 +88,13 @@ def _sentences_naming_appointee(subject: Subject) -> Iterator[Finding]:
     for para in subject.paragraphs:
         for sentence in _SENTENCE.finditer(para.text):
             text = sentence.group(0)
-            if not any(n.lower() in text.lower() for n in names):
+            mentions = [text.lower().find(n.lower()) for n in names if n.lower() in text.lower()]
+            if not mentions:
                 continue
             if _OTHER_ANTECEDENTS.search(text.replace(appointee.reference or "", "")):
                 continue
-            for pronoun in _PRONOUN.finditer(text):
+            # A pronoun refers back: only those after the appointee is named can mean them.
+            for pronoun in _PRONOUN.finditer(text, min(mentions)):
                 if _SET_OF[pronoun.group(1).lower()] != expected:
                     yield subject.finding(
                         "PRON003",
