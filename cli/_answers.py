@@ -11,14 +11,12 @@ crash loses nothing, and `--resume` carries on from the next unanswered question
 from __future__ import annotations
 
 import itertools
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from drafting._errors import SpecError, Where
 from drafting._output import write_atomic
+from drafting._yaml import dump_yaml, parse_yaml
 
 Data = dict[str, Any]
 
@@ -86,9 +84,10 @@ def sidecar_of(path: Path) -> Path:
 
 def _load(path: Path) -> Data:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(f"cannot read the answers ({exc})", Where(path)) from None
+    data, _ = parse_yaml(text, path, SpecError)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -98,12 +97,7 @@ def _load(path: Path) -> Data:
 
 def dump(data: Data) -> str:
     """YAML as a person would write it, keys in the order they were answered."""
-    stream = StringIO()
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    yaml.dump(_plain(data), stream)
-    return stream.getvalue()
+    return dump_yaml(_plain(data))
 
 
 def _plain(value: Any) -> Any:

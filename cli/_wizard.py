@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from ruamel.yaml import YAML
 
-from drafting import Clause, DraftingError, Spec, load_library
+from drafting import Clause, DraftingError, Spec, SpecError, load_library
 from drafting._clauses import INTERVENTIONS, ClauseLibrary, Param
 from drafting._resources import package_file
 from drafting._spec import Appointee, Council, Letter, Report, Signature
+from drafting._yaml import load_yaml
 
 from ._answers import Answers, Data, dump, get_path
 from ._prompts import Choice, Kind, Prompter, Question
@@ -402,7 +402,7 @@ def letter(iv: Interview) -> None:
             iv.answers.save()
         return
     iv.text("letter.date", "The letter's date", Letter)
-    heads = YAML(typ="safe").load(package_file("departments.yaml").read_text("utf-8"))
+    heads, _ = load_yaml(package_file("departments.yaml"), DraftingError)
     current = iv.answers.get("letter.departments") or [heads["Department for Education"]]
     chosen = iv.ask(
         "wizard.departments",
@@ -626,10 +626,7 @@ def previous_answers(spec_path: Path) -> Data:
 
     Its notes on the published text it reproduced (`published_differences`) stay behind.
     """
-    try:
-        data = YAML(typ="safe").load(spec_path.read_text("utf-8")) or {}
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DraftingError(f"{spec_path}: cannot read it ({exc})") from None
+    data, _ = load_yaml(spec_path, SpecError)
     if not isinstance(data, dict):
         raise DraftingError(f"{spec_path}: not a spec (a mapping of fields)")
     data.pop("published_differences", None)

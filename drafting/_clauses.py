@@ -228,11 +228,11 @@ def _load_file(path: Path) -> Iterator[Clause]:
         _check_clause(clause_id, parsed.family, definition, where)
         uses: set[str] = set()
         for text in _all_texts(definition):
+            # Parsing finds syntax errors and the names used; compiling waits for first use.
             try:
                 uses |= meta.find_undeclared_variables(ENVIRONMENT.parse(text))
             except TemplateError as exc:
                 raise ClauseLibraryError(f"clause '{clause_id}': {exc}", where) from None
-            _compiled(text)
         unknown = uses - CONTEXT_NAMES - set(definition.params)
         if unknown:
             raise ClauseLibraryError(

@@ -12,6 +12,8 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from lxml import etree
 
@@ -198,6 +200,113 @@ def style_ids(styles: etree._Element) -> set[str]:
         for style in styles.iter(w("style"))
         if style.get(w("type")) == "paragraph"
     }
+
+
+# --- templates and packages -----------------------------------------------------------------
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+CORE_PROPERTIES = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A Word template read once: its parts in archive order and the trees we change."""
+
+    parts: dict[str, bytes]
+    document_name: str
+    document: etree._Element
+    styles: etree._Element | None
+    numbering_name: str | None
+    numbering: etree._Element | None
+    core_name: str | None
+
+
+def load_template(path: Path) -> Template:
+    """The template at `path`, parsed once per version of the file (edits are picked up)."""
+    stat = path.stat()
+    return _load_template(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_template(path: str, mtime: int, size: int) -> Template:
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    document_name = _target(parts, "_rels/.rels", OFFICE_DOCUMENT, "")
+    if document_name is None or document_name not in parts:
+        raise KeyError("no main document part")
+    folder = document_name.rsplit("/", 1)[0]
+    rels = f"{folder}/_rels/{document_name.rsplit('/', 1)[1]}.rels"
+    styles_name = _target(parts, rels, "/styles", folder)
+    numbering_name = _target(parts, rels, "/numbering", folder)
+    return Template(
+        parts,
+        document_name,
+        parse_xml(parts[document_name]),
+        parse_xml(parts[styles_name]) if styles_name in parts else None,
+        numbering_name if numbering_name in parts else None,
+        parse_xml(parts[numbering_name]) if numbering_name in parts else None,
+        _target(parts, "_rels/.rels", CORE_PROPERTIES, ""),
+    )
+
+
+def _target(parts: dict[str, bytes], rels: str, kind: str, folder: str) -> str | None:
+    """The part a relationship of `kind` (a full type, or its ending) points at."""
+    if rels not in parts:
+        return None
+    for relation in parse_xml(parts[rels]).iter(f"{{{REL_NS}}}Relationship"):
+        if relation.get("Type", "").endswith(kind):
+            target = relation.get("Target", "").lstrip("/")
+            return f"{folder}/{target}" if folder and not target.startswith(folder) else target
+    return None
+
+
+def core_properties(
+    title: str, subject: str, author: str, language: str, created: str | None
+) -> bytes:
+    """The core properties part (title, subject, author, language, dates)."""
+    cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    dc, dcterms = "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"
+    xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    root = etree.Element(
+        f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi}
+    )
+    for namespace, name, value in (
+        (dc, "title", title),
+        (dc, "subject", subject),
+        (dc, "creator", author),
+        (cp, "lastModifiedBy", author),
+        (dc, "language", language),
+        (cp, "revision", "1"),
+    ):
+        etree.SubElement(root, f"{{{namespace}}}{name}").text = value
+    if created is not None:
+        for name in ("created", "modified"):
+            stamp = etree.SubElement(root, f"{{{dcterms}}}{name}")
+            stamp.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
+            stamp.text = created
+    return serialise(root)
+
+
+def serialise(element: etree._Element) -> bytes:
+    """A part's XML with its declaration, as Word writes it."""
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def write_package(template: Template, changed: dict[str, bytes]) -> bytes:
+    """The template's parts with `changed` ones replaced, zipped with fixed entry times."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in template.parts.items():
+            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, changed.get(name, data))
+    return output.getvalue()
 
 
 def deterministic_zip(package: bytes) -> bytes:

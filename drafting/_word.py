@@ -9,25 +9,29 @@ result is deterministic: same draft, same bytes.
 
 from __future__ import annotations
 
-import io
+import zipfile
 from collections.abc import Iterable, Iterator
-from datetime import datetime, time
+from copy import deepcopy
 from itertools import groupby
 from pathlib import Path
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from ._draft import Draft, Rendered
 from ._errors import TemplateError, Where
 from ._ooxml import (
+    Template,
     add_num,
     append_columns,
     append_paragraph,
     clear_body,
-    deterministic_zip,
+    core_properties,
     find_abstract_num,
+    load_template,
+    serialise,
     style_ids,
+    w,
+    write_package,
 )
 from ._resources import data_dir
 from ._tree import LaidOut, NumberedList, Role
@@ -60,45 +64,52 @@ def render_docx(draft: Draft, kind: str | None = None, template: Path | None = N
     """One document of the draft as the bytes of a .docx."""
     rendered = draft.get(kind)
     path = template or template_for(rendered.kind)
-    document = _open_template(path, {_style(item) for item in rendered.laid_out})
-    body = document.element.body
+    source = _open_template(path, {_style(item) for item in rendered.laid_out})
+    document = deepcopy(source.document)
+    body = document.find(w("body"))
+    assert body is not None
     clear_body(body)
-    lists = _list_instances(rendered, document, path)
+    numbering = deepcopy(source.numbering) if source.numbering is not None else None
+    lists = _list_instances(rendered, numbering, path)
     for column_group, items in groupby(rendered.laid_out, key=lambda i: i.column is not None):
         if column_group:
             append_columns(body, list(_columns(items)))
             continue
         for item in items:
-            numbering = _numbering(item, lists)
-            append_paragraph(body, _style(item), item.text, numbering, item.page_break_before)
-    _set_properties(document, rendered)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+            number = _numbering(item, lists)
+            append_paragraph(body, _style(item), item.text, number, item.page_break_before)
+    changed = {source.document_name: serialise(document)}
+    if numbering is not None and source.numbering_name is not None:
+        changed[source.numbering_name] = serialise(numbering)
+    if source.core_name is not None:
+        changed[source.core_name] = _properties(rendered)
+    return write_package(source, changed)
 
 
-def _open_template(path: Path, needed: set[str]) -> docx.document.Document:
+def _open_template(path: Path, needed: set[str]) -> Template:
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        template = load_template(path)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
         raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
-    missing = needed - style_ids(document.styles.element)
+    styles = style_ids(template.styles) if template.styles is not None else set()
+    missing = needed - styles
     if missing:
         raise TemplateError(
             f"the template lacks the paragraph styles {', '.join(sorted(missing))}", Where(path)
         )
-    return document
+    return template
 
 
 def _list_instances(
-    rendered: Rendered, document: docx.document.Document, path: Path
+    rendered: Rendered, numbering: etree._Element | None, path: Path
 ) -> dict[str, int]:
     """A Word list instance (numId) for each list of the document, and one for its bullets."""
     instances: dict[str, int] = {}
     for block in rendered.document.blocks:
         if not isinstance(block, NumberedList) or block.continues:
             continue
-        numbering = document.part.numbering_part.element
+        if numbering is None:
+            raise TemplateError("the template has no numbering definitions", Where(path))
         for key, formats in ((block.key, list(block.scheme)), (f"{block.key}:bullets", ["bullet"])):
             abstract = find_abstract_num(numbering, formats)
             if abstract is None:
@@ -133,15 +144,10 @@ def _columns(items: Iterable[LaidOut]) -> Iterator[list[tuple[str, str]]]:
         yield [(_style(item), item.text) for item in column]
 
 
-def _set_properties(document: docx.document.Document, rendered: Rendered) -> None:
-    properties = document.core_properties
-    properties.title = rendered.document.title
-    properties.subject = rendered.document.subject
-    properties.author = AUTHOR
-    properties.last_modified_by = AUTHOR
-    properties.language = "en-GB"
-    properties.revision = 1
+def _properties(rendered: Rendered) -> bytes:
+    """Title, subject, author, language en-GB, and the document's own date as its dates."""
+    created = None
     if rendered.dated is not None:
-        stamp = datetime.combine(rendered.dated.as_date(), time())
-        properties.created = stamp
-        properties.modified = stamp
+        created = f"{rendered.dated.as_date().isoformat()}T00:00:00Z"
+    document = rendered.document
+    return core_properties(document.title, document.subject, AUTHOR, "en-GB", created)

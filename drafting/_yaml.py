@@ -1,38 +1,45 @@
 """Reading YAML files while remembering where every value came from.
 
 The spec and the clause library are YAML; error messages must name the line of the offending
-field.  ruamel.yaml keeps positions on the containers it builds, so we load with it, then convert to
-plain Python data (what pydantic validates) and keep a `LineMap` from field paths to lines.
+field.  PyYAML's C loader (libyaml) composes the document into nodes that carry their marks: we
+walk the nodes once for a `LineMap` from field paths to lines, then construct plain Python data
+(what pydantic validates).  Three rules differ from PyYAML's defaults, for drafters' sake: dates
+stay text (the spec model checks them and can say where they are), only `true` and `false` are
+booleans (so "yes" or "no" is never silently one), and a key given twice is an error.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from ._errors import DraftingError, Where
 
 PathKey = tuple[str | int, ...]
 
-
-class _Constructor(RoundTripConstructor):
-    """Leaves dates as text, so that the spec model checks them and can say where they are."""
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
+    """The safe loader with dates left as text and YAML 1.2 booleans."""
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    return yaml
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+for _first, _resolvers in _Loader.yaml_implicit_resolvers.items():
+    _Loader.yaml_implicit_resolvers[_first] = [
+        (tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+        if tag == "tag:yaml.org,2002:bool"
+        else (tag, pattern)
+        for tag, pattern in _resolvers
+    ]
 
 
 @dataclass
@@ -69,19 +76,52 @@ def load_yaml(path: Path, error: type[DraftingError]) -> tuple[Any, LineMap]:
     text = read_text(path, error)
     if not text.strip():
         raise error("the file is empty", Where(path))
+    return parse_yaml(text, path, error)
+
+
+def parse_yaml(text: str, path: Path, error: type[DraftingError]) -> tuple[Any, LineMap]:
+    """Parse YAML text read from `path` (named in errors)."""
+    loader = _Loader(text)
     try:
-        root = _yaml().load(text)
-    except MarkedYAMLError as exc:
+        node = loader.get_single_node()
+        lines = LineMap(path, {(): 1})
+        if node is None:
+            return None, lines
+        _walk(node, (), lines, path, error)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
-        raise error(
-            f"YAML syntax error{column}: {exc.problem or exc.context}", Where(path, line)
-        ) from None
-    except YAMLError as exc:
+        message = f"YAML syntax error{column}: {exc.problem or exc.context}"
+        raise error(message, Where(path, line)) from None
+    except yaml.YAMLError as exc:
         raise error(f"YAML error: {exc}", Where(path)) from None
-    lines = LineMap(path, {(): 1})
-    return _plain(root, (), lines), lines
+    finally:
+        loader.dispose()
+
+
+def _walk(
+    node: yaml.Node, path: PathKey, lines: LineMap, file: Path, error: type[DraftingError]
+) -> None:
+    """Record the line of every key and item, and refuse a key given twice."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in seen:
+                raise error(
+                    f"'{key}' is given twice",
+                    Where(file, key_node.start_mark.line + 1, dotted(child)),
+                )
+            seen.add(key)
+            lines.lines[child] = key_node.start_mark.line + 1
+            _walk(value_node, child, lines, file, error)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.lines[(*path, index)] = item.start_mark.line + 1
+            _walk(item, (*path, index), lines, file, error)
 
 
 def read_text(path: Path, error: type[DraftingError]) -> str:
@@ -98,20 +138,9 @@ def read_text(path: Path, error: type[DraftingError]) -> str:
         raise error(f"cannot read: {exc.strerror}", Where(path)) from None
 
 
-def _plain(node: Any, path: PathKey, lines: LineMap) -> Any:
-    if isinstance(node, CommentedMap):
-        result: dict[str, Any] = {}
-        for key, value in node.items():
-            child = (*path, str(key))
-            lines.lines[child] = node.lc.key(key)[0] + 1
-            result[str(key)] = _plain(value, child, lines)
-        return result
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, value in enumerate(node):
-            lines.lines[(*path, index)] = node.lc.item(index)[0] + 1
-            items.append(_plain(value, (*path, index), lines))
-        return items
-    if isinstance(node, str):
-        return str(node)  # ruamel's scalar string subclasses carry formatting we do not want
-    return node
+def dump_yaml(data: Any) -> str:
+    """YAML as a person would write it: keys in their order, block style, any characters."""
+    text: str = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+    return text

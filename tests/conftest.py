@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,9 @@ if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as
     from cli import main
 else:
     from drafting.cli import main
-from ruamel.yaml import YAML
+import yaml
+
+from drafting._yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -46,7 +47,7 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
 
 def load_sample(path: Path = KIRKLEES) -> dict[str, Any]:
     """A sample spec as plain data, to vary in a test."""
-    data: dict[str, Any] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return copy.deepcopy(data)
 
 
@@ -59,9 +60,7 @@ def write_spec(tmp_path: Path) -> Iterator[Callable[..., Path]]:
         if isinstance(data, str):
             path.write_text(data, encoding="utf-8")
         else:
-            stream = StringIO()
-            YAML().dump(data, stream)
-            path.write_text(stream.getvalue(), encoding="utf-8")
+            path.write_text(dump_yaml(data), encoding="utf-8")
         return path
 
     yield writer

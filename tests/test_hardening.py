@@ -14,9 +14,9 @@ from typing import Any
 
 import docx
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
 
 from drafting import Draft, Spec
 from drafting._diff import compare
@@ -28,7 +28,7 @@ from drafting._yaml import LineMap
 from .conftest import KIRKLEES, ROOT, Result, load_sample
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
-EXPECTED: dict[str, str] = YAML(typ="safe").load((BAD_INPUTS / "expected.yaml").read_text("utf-8"))
+EXPECTED: dict[str, str] = yaml.safe_load((BAD_INPUTS / "expected.yaml").read_text("utf-8"))
 PUBLISHED_KIRKLEES = ROOT / "samples" / "published" / f"{KIRKLEES.stem}.txt"
 
 

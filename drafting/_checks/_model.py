@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from .._normalise import TextParagraph
@@ -58,6 +59,11 @@ class Subject:
     final: bool
     spec: Spec | None = None
     kind: str = "direction"
+
+    @cached_property
+    def annex_start(self) -> int | None:
+        """The index of the ANNEX heading, if the document has an annex."""
+        return next((p.index for p in self.paragraphs if p.text.strip() == "ANNEX"), None)
 
     def finding(
         self, code: str, severity: Severity, para: Para, excerpt: str, message: str

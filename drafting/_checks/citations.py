@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ruamel.yaml import YAML
+import yaml
 
 from .._resources import package_file
 from ._model import Finding, Para, Severity, Subject, excerpt_around
@@ -46,7 +46,7 @@ class _Act:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, _Act]:
     """Acts by lower-case name and by lower-case short form ("1996 act")."""
-    data: dict[str, Any] = YAML(typ="safe").load(package_file("statutes.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load(package_file("statutes.yaml").read_text("utf-8"))
     acts: dict[str, _Act] = {}
     for name, act in data["acts"].items():
         sections = {

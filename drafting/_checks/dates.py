@@ -108,10 +108,9 @@ def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
 
 
 def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
-    annex = next((p.index for p in subject.paragraphs if p.text.strip() == "ANNEX"), None)
-    if annex is None:
+    if subject.annex_start is None:
         return
-    for para in subject.paragraphs[annex:]:
+    for para in subject.paragraphs[subject.annex_start :]:
         for sentence in re.split(r"(?<=\.)\s+", para.text):
             if not re.search(r"\bDirection\b.*\bissued\b", sentence, re.IGNORECASE):
                 continue

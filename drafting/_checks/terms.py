@@ -144,5 +144,4 @@ def _long_form_after(subject: Subject, definition: _Definition) -> Iterator[Find
 def _exempt(subject: Subject, para: Para) -> bool:
     if para.text.startswith("Signed "):
         return True
-    annex = next((p.index for p in subject.paragraphs if p.text.strip() == "ANNEX"), None)
-    return annex is not None and para.index > annex
+    return subject.annex_start is not None and para.index > subject.annex_start

@@ -92,9 +92,8 @@ def _quotes(subject: Subject, para: Para) -> Iterator[Finding]:
         )
     open_at: list[int] = []
     closings = {m.start() for m in _CLOSING_SINGLE.finditer(para.text)}
-    for position, char in enumerate(para.text):
-        if char != "'":
-            continue
+    for quote in re.finditer("'", para.text):
+        position = quote.start()
         if position in closings and open_at:
             open_at.pop()
         elif _OPENING_SINGLE.match(para.text, position):
@@ -112,7 +111,8 @@ def _quotes(subject: Subject, para: Para) -> Iterator[Finding]:
 def _brackets(subject: Subject, para: Para) -> Iterator[Finding]:
     for opening, closing in (("(", ")"), ("[", "]")):
         depth = 0
-        for position, char in enumerate(para.text):
+        for match in re.finditer(re.escape(opening) + "|" + re.escape(closing), para.text):
+            position, char = match.start(), match.group(0)
             depth += (char == opening) - (char == closing)
             if depth < 0:
                 yield subject.finding(

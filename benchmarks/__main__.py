@@ -1,0 +1,470 @@
+"""`python -m benchmarks`: speed and memory of the toolkit against baselines run alongside.
+
+Each figure is measured in this run, next to a baseline measured in the same run on the same
+machine, and reported as a ratio; nothing here asserts a wall-clock limit.  Prints a table and
+writes `benchmarks/results.json`.
+
+    cold build       whole `drafting build` process (direction + annex + letter) vs the import
+                     floor `python -c "import docx, jinja2, pydantic, yaml"`; median of 7 after a
+                     warm-up; and its peak memory (max RSS)
+    warm build       documents built per second over 200 specs (council and clauses varied) vs
+                     a plain docxtpl template loop rendering the same paragraphs
+    diff             a sample against its published text; synthetic pairs of ~10 and ~50 pages
+    check            `drafting check` over every published text
+    wizard           time from an answer to the next question, in the in-process interview
+    PDF              LibreOffice export of a build's documents in one run vs one run per document
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.cli
+    from cli._answers import Answers
+    from cli._prompts import Question
+    from cli._wizard import SECTIONS, Interview
+else:
+    from drafting.cli._answers import Answers
+    from drafting.cli._prompts import Question
+    from drafting.cli._wizard import SECTIONS, Interview
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+KIRKLEES = SAMPLES / "kirklees-2018-01-25-direction.yaml"
+RUNS = 7
+
+
+def median_seconds(action: Callable[[], object], runs: int = RUNS, warm_up: int = 1) -> float:
+    """Median wall time of `action` over `runs`, after `warm_up` unmeasured runs."""
+    for _ in range(warm_up):
+        action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# The process reports its own peak memory as it exits (see peak_memory for how it is started).
+_REPORT_PEAK = (
+    "import atexit, resource, runpy, sys; atexit.register(lambda: sys.stderr.write("
+    "'PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)); "
+)
+
+
+def process(arguments: list[str]) -> float:
+    """Wall seconds of one process."""
+    start = time.perf_counter()
+    completed = subprocess.run(arguments, capture_output=True, check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"benchmark process failed: {' '.join(arguments)}")
+    return time.perf_counter() - start
+
+
+def peak_memory(code: str) -> float:
+    """Peak memory (MB) of a Python process running `code`, as it reports itself."""
+    # Linux keeps a process's peak across exec, and a child forked from this benchmark starts
+    # with its memory; a shell forks a fresh process for Python (not `exec`: the command is not
+    # its last), so the peak is Python's own.
+    completed = subprocess.run(
+        ["/bin/sh", "-c", '"$0" "$@"; exit $?', sys.executable, "-c", _REPORT_PEAK + code],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    peak = [line for line in completed.stderr.splitlines() if line.startswith("PEAK ")]
+    return int(peak[-1].split()[1]) / 1024
+
+
+def median_process(arguments: list[str]) -> float:
+    process(arguments)  # warm-up: file cache, bytecode
+    return statistics.median(process(arguments) for _ in range(RUNS))
+
+
+# --- the spec measured: the Kirklees direction with its annex, plus a letter of intent ---------
+
+
+def spec_with_letter(council: str = "Kirklees Council", seed: int | None = None) -> dict[str, Any]:
+    """The Kirklees sample with a letter; `seed` varies which optional clauses it keeps."""
+    data: dict[str, Any] = yaml.safe_load(KIRKLEES.read_text("utf-8"))
+    data["council"].update(
+        name=council,
+        leader={"name": "Sam Smith"},
+        address=["Civic Centre", "High Street"],
+    )
+    data["letter"] = {
+        "date": "2017-12-13",
+        "departments": [
+            {
+                "name_lines": ["Department", "for Education"],
+                "address": ["Department for Education", "Sanctuary Buildings"],
+            }
+        ],
+        "paragraphs": [
+            {"clause": "letter.keeping-children-safe"},
+            {
+                "clause": "letter.minded-to",
+                "with": {"considered": "Ofsted's findings", "purpose": "provide support"},
+            },
+            {"clause": "letter.remit"},
+            {"clause": "letter.welcome-and-representations"},
+            {"clause": "letter.proposed-appointee"},
+        ],
+        "signatories": [
+            {"name": "Rt Hon A Minister MP", "title_lines": ["Secretary of State for Education"]}
+        ],
+    }
+    if seed is not None:
+        chooser = random.Random(seed)
+        items = data["operative"]["paragraphs"][0]["items"]
+        keep = [items[0], *(item for item in items[1:] if chooser.random() < 0.7)]
+        data["operative"]["paragraphs"][0]["items"] = keep
+    data.pop("published_differences", None)
+    return data
+
+
+@contextmanager
+def spec_file(data: dict[str, Any]) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="drafting-bench-") as folder:
+        path = Path(folder) / "kirklees.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+        yield path
+
+
+# --- the measurements ---------------------------------------------------------------------------
+
+
+def cold_build() -> list[dict[str, Any]]:
+    floor = "import docx, jinja2, pydantic, yaml"
+    floor_seconds = median_process([sys.executable, "-c", floor])
+    with spec_file(spec_with_letter()) as spec:
+        arguments = ["build", str(spec), "-o", str(spec.parent), "--force"]
+        build_seconds = median_process([sys.executable, "-m", "drafting.cli", *arguments])
+        build_peak = peak_memory(
+            f"sys.argv = ['drafting', *{arguments!r}]; "
+            "runpy.run_module('drafting.cli', run_name='__main__')"
+        )
+    floor_peak = peak_memory(floor)
+    return [
+        row(
+            "cold build, whole process (direction, annex, letter)",
+            build_seconds,
+            "import floor",
+            floor_seconds,
+            "s",
+            target="<= 1.5x",
+        ),
+        row(
+            "cold build, peak memory (max RSS)",
+            build_peak,
+            "import floor",
+            floor_peak,
+            "MB",
+            target="< 150 MB",
+            absolute=build_peak < 150,
+        ),
+    ]
+
+
+def warm_build() -> list[dict[str, Any]]:
+    from docxtpl import DocxTemplate
+
+    from drafting import Draft, Spec
+    from drafting._checks import check_draft
+    from drafting._word import render_docx, template_for
+    from drafting._yaml import LineMap
+
+    councils = [
+        line
+        for line in (ROOT / "drafting" / "councils.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    specs = [
+        Spec.model_validate(spec_with_letter(councils[i % len(councils)], seed=i))
+        for i in range(200)
+    ]
+    drafts = [Draft.from_spec(spec, LineMap(Path("bench.yaml"))) for spec in specs[:1]]
+
+    def ours(check: bool = True) -> int:
+        count = 0
+        for spec in specs:
+            draft = Draft.from_spec(spec, LineMap(Path("bench.yaml")))
+            if check:
+                check_draft(draft)
+            for kind in draft.documents:
+                render_docx(draft, kind)
+                count += 1
+        return count
+
+    template = baseline_template(template_for("direction"))
+    texts = [[item.text for item in d.get(k).laid_out] for d in drafts for k in d.documents]
+
+    def baseline() -> int:
+        count = 0
+        for _ in specs:
+            for paragraphs in texts:
+                document = DocxTemplate(io.BytesIO(template))
+                document.render({"paragraphs": paragraphs})
+                document.save(io.BytesIO())
+                count += 1
+        return count
+
+    documents = ours()
+    with_checks = median_seconds(ours, runs=3)
+    without_checks = median_seconds(partial(ours, check=False), runs=3)
+    baseline_seconds = median_seconds(baseline, runs=3)
+    return [
+        row(
+            "warm build, documents per second (200 specs, with checks)",
+            documents / with_checks,
+            "docxtpl loop",
+            documents / baseline_seconds,
+            "docs/s",
+            target=">= 2x",
+            higher_is_better=True,
+        ),
+        row(
+            "warm build, documents per second (assembly and Word only)",
+            documents / without_checks,
+            "docxtpl loop",
+            documents / baseline_seconds,
+            "docs/s",
+            target=">= 2x",
+            higher_is_better=True,
+        ),
+    ]
+
+
+def baseline_template(direction: Path) -> bytes:
+    """A docxtpl template on our own template: one paragraph repeated for each text."""
+    import docx
+
+    document = docx.Document(str(direction))
+    body = document.element.body
+    for child in list(body)[:-1]:
+        body.remove(child)
+    for text in ("{%p for text in paragraphs %}", "{{ text }}", "{%p endfor %}"):
+        document.add_paragraph(text, style="Body Text")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def line_diff_of(left: str, right: str) -> list[str]:
+    """The baseline: a plain line-by-line diff of the raw texts."""
+    import difflib
+
+    return list(difflib.unified_diff(left.splitlines(), right.splitlines()))
+
+
+def diffs() -> list[dict[str, Any]]:
+    from drafting._compare import compare_files
+    from drafting._diff import compare
+    from drafting._normalise import read_paragraphs
+
+    sample = SAMPLES / "norfolk-2016-08-05-direction.yaml"
+    published = SAMPLES / "published" / "norfolk-2016-08-05-direction.txt"
+    rows = []
+    ours = median_seconds(lambda: compare_files(sample, published))
+    text = published.read_text("utf-8")
+    plain = median_seconds(partial(line_diff_of, text, text))
+    rows.append(
+        row(
+            "diff, sample vs published text (warm, per pair)",
+            ours * 1000,
+            "difflib line diff",
+            plain * 1000,
+            "ms",
+            target="< 50 ms",
+            absolute=ours < 0.05,
+        )
+    )
+    for pages in (10, 50):
+        left, right = synthetic_pair(pages)
+        a, b = read_paragraphs(left), read_paragraphs(right)
+        seconds = median_seconds(partial(compare, a, b), runs=3)
+        line_diff = median_seconds(partial(line_diff_of, left, right), runs=3)
+        rows.append(
+            row(
+                f"diff, synthetic pair of ~{pages} pages",
+                seconds * 1000,
+                "difflib line diff",
+                line_diff * 1000,
+                "ms",
+                target="< 1 s" if pages == 10 else "",
+                absolute=seconds < 1,
+            )
+        )
+    return rows
+
+
+def synthetic_pair(pages: int) -> tuple[str, str]:
+    """Two texts of about `pages` pages (~350 words each), differing here and there."""
+    words = (KIRKLEES.read_text("utf-8") * 3).split()
+    chooser = random.Random(pages)
+    paragraphs = []
+    for index in range(pages * 8):
+        start = chooser.randrange(len(words) - 50)
+        paragraphs.append(f"{index + 1}. " + " ".join(words[start : start + 45]))
+    changed = list(paragraphs)
+    for index in chooser.sample(range(len(changed)), max(2, pages)):
+        changed[index] = changed[index].replace(" the ", " a ", 1) + " Added words."
+    changed.insert(3, "4. A paragraph inserted early.")
+    return "\n".join(paragraphs), "\n".join(changed)
+
+
+def checks() -> list[dict[str, Any]]:
+    from drafting._checks import check_file
+    from drafting._normalise import read_paragraphs
+
+    texts = sorted((SAMPLES / "published").glob("*.txt"))
+    ours = median_seconds(lambda: [check_file(path) for path in texts])
+    reading = median_seconds(lambda: [read_paragraphs(p.read_text()) for p in texts])
+    return [
+        row("check, every published text", ours * 1000, "reading them only", reading * 1000, "ms")
+    ]
+
+
+def wizard() -> list[dict[str, Any]]:
+    from drafting import load_library
+
+    gaps: list[float] = []
+
+    class Timed:
+        last = time.perf_counter()
+
+        def ask(self, question: Question) -> Any:
+            gaps.append(time.perf_counter() - self.last)
+            if question.kind == "checkbox":
+                answer: Any = [c.value for c in question.choices if c.checked]
+            elif question.kind == "select":
+                answer = question.default or question.choices[0].value
+            elif question.kind == "confirm":
+                answer = bool(question.default)
+            else:
+                answer = question.default
+            self.last = time.perf_counter()
+            return answer
+
+    with tempfile.TemporaryDirectory() as folder:
+        answers = Answers.start(Path(folder) / "answers.yaml")
+        answers.spec = yaml.safe_load(KIRKLEES.read_text("utf-8"))
+        defaults = {"wizard": {"documents": ["direction"]}}
+        interview = Interview(Timed(), answers, defaults, load_library())
+        for _, section, _ in SECTIONS:
+            section(interview)
+    gaps = gaps[1:]  # the first gap is the wait before the interview starts
+    median_ms = statistics.median(gaps) * 1000
+    worst_ms = max(gaps) * 1000
+    return [
+        row(
+            f"wizard, answer to next question (median of {len(gaps)})",
+            median_ms,
+            "slowest",
+            worst_ms,
+            "ms",
+            target="< 50 ms",
+            absolute=median_ms < 50,
+        )
+    ]
+
+
+def pdf_export() -> list[dict[str, Any]]:
+    from drafting import Draft
+    from drafting._pdf import libreoffice, render_pdfs
+    from drafting._word import render_docx
+
+    if libreoffice() is None:
+        return [row("PDF export (LibreOffice not installed)", 0, "", 0, "s")]
+    with spec_file(spec_with_letter()) as spec:
+        draft = Draft.from_file(spec)
+        documents = {kind: render_docx(draft, kind) for kind in draft.documents}
+    one_run = median_seconds(lambda: render_pdfs(documents), runs=3)
+    per_file = median_seconds(
+        lambda: [render_pdfs({name: data}) for name, data in documents.items()], runs=3
+    )
+    count = len(documents)
+    return [
+        row(
+            f"PDF export per document ({count} in one LibreOffice run)",
+            one_run / count,
+            "one run per document",
+            per_file / count,
+            "s",
+            higher_is_better=False,
+        )
+    ]
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+
+def row(
+    name: str,
+    value: float,
+    baseline_name: str,
+    baseline: float,
+    unit: str,
+    target: str = "",
+    higher_is_better: bool = False,
+    absolute: bool | None = None,
+) -> dict[str, Any]:
+    ratio = value / baseline if baseline else 0.0
+    met: bool | None = absolute
+    if absolute is None and target.startswith("<="):
+        met = ratio <= float(target.split()[1].rstrip("x"))
+    elif absolute is None and target.startswith(">="):
+        met = ratio >= float(target.split()[1].rstrip("x"))
+    return {
+        "benchmark": name,
+        "value": round(value, 4),
+        "unit": unit,
+        "baseline": baseline_name,
+        "baseline_value": round(baseline, 4),
+        "ratio": round(ratio, 2),
+        "target": target,
+        "met": met,
+    }
+
+
+def main() -> None:
+    rows: list[dict[str, Any]] = []
+    for measure in (cold_build, warm_build, diffs, checks, wizard, pdf_export):
+        rows += measure()
+    width = max(len(r["benchmark"]) for r in rows)
+    print(f"{'benchmark':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>6}  target")
+    for r in rows:
+        met = {True: "met", False: "MISSED", None: ""}[r["met"]]
+        print(
+            f"{r['benchmark']:<{width}}  {r['value']:>8.3f} {r['unit']:<4} "
+            f"{r['baseline_value']:>8.3f}  {r['ratio']:>5.2f}x  {r['target']} {met}".rstrip()
+        )
+    machine = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+    }
+    output = Path(__file__).with_name("results.json")
+    output.write_text(json.dumps({"machine": machine, "results": rows}, indent=2) + "\n")
+    print(f"\nwritten to {output.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
