@@ -157,13 +157,6 @@ class Clause:
         except TemplateError as exc:
             raise ClauseLibraryError(f"clause '{self.id}' fails: {exc}", self.where) from None
 
-    def texts(self) -> Iterator[str]:
-        """Every template text of the clause, for checking and listing."""
-        yield self.spec.text
-        yield from _item_texts(self.spec.items)
-        if self.spec.then:
-            yield self.spec.then
-
 
 def _item_texts(items: list[ClauseItem]) -> Iterator[str]:
     for item in items:

@@ -9,7 +9,6 @@ sides of any comparison, so what is left to differ is wording, punctuation and n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -148,8 +147,3 @@ def _continues(previous: str, line: str) -> bool:
         return True
     last_word = previous.rsplit(" ", 1)[-1]
     return last_word in _OPEN_ENDED
-
-
-def words(paragraphs: Iterable[TextParagraph]) -> list[str]:
-    """Every word of the paragraphs, in order (labels excluded)."""
-    return [word for p in paragraphs for word in p.text.split()]

@@ -22,6 +22,15 @@ from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
 PUBLISHED = ROOT / "samples" / "published"
 
 
+def published_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The published Kirklees text with one change, as a file."""
+    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
+    assert old in text
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace(old, new), "utf-8")
+    return changed
+
+
 def diff_texts(left: str, right: str) -> list[tuple[str, str, str]]:
     """(kind, left label, right label) of each difference between two texts."""
     comparison = compare(read_paragraphs(left), read_paragraphs(right))
@@ -46,9 +55,7 @@ def test_each_sample_diffs_clean_against_its_published_text(
 def test_a_changed_word_is_named_with_its_paragraph(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
-    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
-    changed = tmp_path / "changed.txt"
-    changed.write_text(text.replace("at all reasonable times", "at any reasonable time"), "utf-8")
+    changed = published_with(tmp_path, "at all reasonable times", "at any reasonable time")
     result = run("diff", KIRKLEES, changed)
     assert result.code == 1
     lines = [line for line in result.out.splitlines() if line.startswith("changed")]
@@ -101,9 +108,7 @@ def test_explain_normalisation_lists_every_rule(run: Callable[..., Result]) -> N
 
 
 def test_html_report_is_self_contained(run: Callable[..., Result], tmp_path: Path) -> None:
-    changed = tmp_path / "changed.txt"
-    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
-    changed.write_text(text.replace("<", "").replace("at all reasonable", "at <any> reasonable"))
+    changed = published_with(tmp_path, "at all reasonable", "at <any> reasonable")
     page = tmp_path / "report.html"
     assert run("diff", KIRKLEES, changed, "--html", page).code == 1
     html = page.read_text(encoding="utf-8")
@@ -114,9 +119,7 @@ def test_html_report_is_self_contained(run: Callable[..., Result], tmp_path: Pat
 def test_redline_has_tracked_changes_that_accept_to_the_right_text(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
-    changed = tmp_path / "changed.txt"
-    text = (PUBLISHED / f"{KIRKLEES.stem}.txt").read_text(encoding="utf-8")
-    changed.write_text(text.replace("at all reasonable times", "at any reasonable time"), "utf-8")
+    changed = published_with(tmp_path, "at all reasonable times", "at any reasonable time")
     redline = tmp_path / "redline.docx"
     assert run("diff", KIRKLEES, changed, "--redline", redline).code == 1
     xml = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
