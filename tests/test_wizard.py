@@ -87,7 +87,11 @@ class Script:
         return value
 
 
-_SEQUENCES = {"wizard.review", "appointee.pronoun"}
+_SEQUENCES = {
+    "wizard.review",
+    "appointee.pronoun",
+    "wizard.more_text_operative.paragraphs.0.items_1",
+}
 
 
 @pytest.fixture
@@ -140,6 +144,38 @@ def test_only_what_applies_is_asked(answers_file: Path, tmp_path: Path) -> None:
     assert "letter." not in asked and "council.leader" not in asked  # no letter wanted
     text = Draft.from_file(answers_file).text
     assert "Set up an Improvement Board which will comprise of an Independent Chair" in text
+
+
+def test_the_other_branches_no_appointee_fixed_period_revocation(
+    answers_file: Path, tmp_path: Path
+) -> None:
+    answers = {
+        **COMMISSIONER,
+        "wizard.documents": ["direction"],
+        "wizard.intervention": "none",
+        "wizard.reports.0.describe": True,
+        "reports.0.description": "the Ofsted inspection of services for children in Calderdale",
+        "wizard.more_earlier_directions_0": True,
+        "earlier_directions.0.date": "2016-03-01",
+        "earlier_directions.0.required": "to take steps to improve its services",
+        "earlier_directions.0.revoked": True,
+        "wizard.recitals": ["recital.authority", "recital.satisfied-failing", "recital.expedient"],
+        "wizard.operative.paragraphs.0.items": ["compliance.instructions"],
+        "operative.paragraphs.0.items.0.with.with_appointee": False,
+        "wizard.more_text_operative.paragraphs.0.items_1": [True, False],
+        "operative.paragraphs.0.items.1.text": "To publish its improvement plan.",
+        "wizard.fixed_period": True,
+        "duration.period": "18 months",
+        "signature.capacity": "by authority of",
+    }
+    script = Script(answers)
+    run(answers_file, False, None, tmp_path, False, script)
+    assert not [key for key in script.asked if key.startswith(("appointee.", "wizard.annex"))]
+    text = Draft.from_file(answers_file).text
+    assert "   b. To publish its improvement plan." in text
+    assert "revokes the direction issued to the Council dated 1st March 2016." in text
+    assert "will remain in force for a period of 18 months" in text
+    assert "Signed by authority of the Secretary of State for Education" in text
 
 
 def test_an_interrupted_interview_resumes_without_losing_an_answer(
