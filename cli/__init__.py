@@ -12,11 +12,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from drafting import DraftingError
-from drafting._build import PdfFailed
-from drafting._checks import ChecksFailed, Finding, Report, format_finding
+from drafting._errors import ChecksFailed, PdfFailed
+
+if TYPE_CHECKING:
+    from drafting._checks import Finding, Report
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
@@ -199,6 +201,8 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
+    from drafting._checks import format_finding
+
     for finding in report.findings:
         print(format_finding(report.name, finding), file=stream)
     if accepted:

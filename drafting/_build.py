@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._checks import ChecksFailed, Report, check_draft
+from ._checks import Report, check_draft
 from ._draft import Draft
-from ._errors import OutputError
+from ._errors import ChecksFailed, OutputError, PdfFailed
 from ._output import check_targets, write_all
 from ._word import render_docx
 
@@ -26,14 +26,6 @@ class Built:
 
     paths: list[Path]
     reports: list[Report]
-
-
-class PdfFailed(OutputError):
-    """The Word documents were written, but PDF export failed (LibreOffice missing or failing)."""
-
-    def __init__(self, error: OutputError, written: list[Path]) -> None:
-        self.written = written
-        super().__init__(f"{error}; the Word documents were written")
 
 
 def output_names(draft: Draft) -> dict[str, str]:

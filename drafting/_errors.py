@@ -8,13 +8,17 @@ line prints before exiting with status 2.  Anything else escaping the library is
     ├── ClauseLibraryError   a clause file is malformed, or a clause cannot be rendered
     ├── TemplateError        a Word template is missing or lacks a style or list it must have
     ├── DocumentError        a document given to read (.docx, .pdf, .txt) cannot be read
+    ├── ChecksFailed         a generated document has drafting errors, so nothing was written
     └── OutputError          an output cannot be written (exists, not writable, escapes the folder)
+        └── PdfFailed        the Word documents were written, but PDF export failed
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -64,3 +68,26 @@ class DocumentError(DraftingError):
 
 class OutputError(DraftingError):
     """An output file cannot be written."""
+
+
+class ChecksFailed(DraftingError):
+    """A generated document has drafting errors, so nothing was written.
+
+    `reports` holds the checks' reports (`drafting._checks.Report`), for the findings to be shown.
+    """
+
+    def __init__(self, name: str, reports: Sequence[Any]) -> None:
+        self.reports = list(reports)
+        count = sum(len(report.errors) for report in self.reports)
+        super().__init__(
+            f"{name}: {count} drafting error{'s' * (count != 1)}; nothing was written "
+            "(fix the spec, or build a draft with --no-check)"
+        )
+
+
+class PdfFailed(OutputError):
+    """The Word documents were written, but PDF export failed (LibreOffice missing or failing)."""
+
+    def __init__(self, error: OutputError, written: Sequence[Path]) -> None:
+        self.written = list(written)
+        super().__init__(f"{error}; the Word documents were written")

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._draft import Draft
-from .._errors import DraftingError
 from .._normalise import read_paragraphs
 from .._readers import SPEC_SUFFIXES, read_document
 from .._spec import AcceptedFinding
@@ -54,18 +53,6 @@ class Report:
     def errors(self) -> list[Finding]:
         """The findings that must be fixed."""
         return [f for f in self.findings if f.severity == "error"]
-
-
-class ChecksFailed(DraftingError):
-    """A generated document has drafting errors, so nothing was written."""
-
-    def __init__(self, name: str, reports: list[Report]) -> None:
-        self.reports = reports
-        count = sum(len(report.errors) for report in reports)
-        super().__init__(
-            f"{name}: {count} drafting error{'s' * (count != 1)}; nothing was written "
-            "(fix the spec, or build a draft with --no-check)"
-        )
 
 
 def check_subject(subject: Subject) -> list[Finding]:
@@ -143,4 +130,4 @@ def format_finding(name: str, finding: Finding) -> str:
     return f"{name}: {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
 
 
-__all__ = ["ChecksFailed", "Finding", "Report", "check_draft", "check_file", "format_finding"]
+__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]
