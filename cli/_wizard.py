@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -68,7 +68,6 @@ class Interview:
     defaults: Data
     library: ClauseLibrary
     skip_answered: bool = False
-    sections_done: list[str] = field(default_factory=list)
 
     def ask(
         self,

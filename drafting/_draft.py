@@ -20,8 +20,6 @@ from ._text import render_text
 from ._tree import Document, LaidOut, layout
 from ._yaml import LineMap
 
-KINDS = ("direction", "letter")
-
 
 @dataclass(frozen=True)
 class Rendered:

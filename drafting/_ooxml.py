@@ -309,21 +309,6 @@ def write_package(template: Template, changed: dict[str, bytes]) -> bytes:
     return output.getvalue()
 
 
-def deterministic_zip(package: bytes) -> bytes:
-    """The same package with fixed entry times, so equal documents are equal bytes."""
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 
