@@ -8,11 +8,12 @@ how documents are made.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from drafting import DraftingError
 from drafting._errors import ChecksFailed, PdfFailed
@@ -24,6 +25,16 @@ DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
+
+
+def run() -> NoReturn:
+    """The `drafting` console script: run the command line and exit with its status."""
+    status = main()
+    # The process ends here and its objects need no collecting, but the interpreter's shutdown
+    # runs full garbage collections over all of them: ~40 ms once pydantic, Jinja and lxml are
+    # loaded, a sixth of a build.  Frozen objects are left out of those collections.
+    gc.freeze()
+    sys.exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

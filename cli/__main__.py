@@ -1,7 +1,5 @@
 """`python -m drafting.cli`: the same as the `drafting` command."""
 
-import sys
+from . import run
 
-from . import main
-
-sys.exit(main())
+run()

@@ -25,13 +25,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any, Literal
 
+import jinja2
+import pydantic
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError, meta, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import _library_cache
 from ._dates import MONTHS, DateStyle, PartialDate, ordinal
 from ._errors import ClauseLibraryError, Where
 from ._language import DefinedTerms, Term, capfirst, indefinite, join_and, possessive
@@ -79,7 +83,8 @@ ANCHOR_PATTERN = re.compile(f"{ANCHOR_OPEN}([^{ANCHOR_CLOSE}]*){ANCHOR_CLOSE}")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation: a library read from the cache is never validated again.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Param(_Model):
@@ -197,19 +202,34 @@ def load_library(folder: Path | None = None) -> ClauseLibrary:
 def _load_library(folder: Path) -> ClauseLibrary:
     if not folder.is_dir():
         raise ClauseLibraryError("clause library folder not found", Where(folder))
+    files = sorted(folder.glob("*.yaml"))
+    entry = _library_cache.entry_name(folder, files, (jinja2.__version__, pydantic.VERSION))
+    cached = _library_cache.read(entry)
+    if cached is None:
+        clauses, code = _compile_library(files)
+        _library_cache.write(entry, clauses, code)
+    else:
+        clauses, code = cached
+    _CODE.update(code)
+    return ClauseLibrary(clauses, folder)
+
+
+def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], dict[str, CodeType]]:
+    """Every clause of the files, checked, and the compiled code of every text."""
     clauses: dict[str, Clause] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        for clause in _load_file(path):
+    code: dict[str, CodeType] = {}
+    for path in files:
+        for clause in _load_file(path, code):
             if clause.id in clauses:
                 raise ClauseLibraryError(
                     f"clause '{clause.id}' is also defined in {clauses[clause.id].where}",
                     clause.where,
                 )
             clauses[clause.id] = clause
-    return ClauseLibrary(clauses, folder)
+    return clauses, code
 
 
-def _load_file(path: Path) -> Iterator[Clause]:
+def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
     data, lines = load_yaml(path, ClauseLibraryError)
     try:
         parsed = ClauseFile.model_validate(data)
@@ -221,9 +241,10 @@ def _load_file(path: Path) -> Iterator[Clause]:
         _check_clause(clause_id, parsed.family, definition, where)
         uses: set[str] = set()
         for text in _all_texts(definition):
-            # Parsing finds syntax errors and the names used; compiling waits for first use.
             try:
-                uses |= meta.find_undeclared_variables(ENVIRONMENT.parse(text))
+                template = ENVIRONMENT.parse(text)
+                uses |= meta.find_undeclared_variables(template)
+                code[text] = ENVIRONMENT.compile(template)
             except TemplateError as exc:
                 raise ClauseLibraryError(f"clause '{clause_id}': {exc}", where) from None
         unknown = uses - CONTEXT_NAMES - set(definition.params)
@@ -324,11 +345,18 @@ def _environment() -> ImmutableSandboxedEnvironment:
 
 
 ENVIRONMENT = _environment()
+#: The compiled code of every clause text of the libraries loaded (a text compiles the same
+#: whichever library it is in); a text not among them is compiled when first rendered.
+_CODE: dict[str, CodeType] = {}
 
 
 @lru_cache(maxsize=1024)
 def _compiled(text: str) -> Template:
-    return ENVIRONMENT.from_string(text)
+    code = _CODE.get(text)
+    if code is None:
+        return ENVIRONMENT.from_string(text)
+    globals_ = ENVIRONMENT.make_globals(None)
+    return ENVIRONMENT.template_class.from_code(ENVIRONMENT, code, globals_, None)
 
 
 def describe(clause: Clause) -> str:

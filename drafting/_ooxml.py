@@ -1,14 +1,18 @@
-"""Raw WordprocessingML: the one module that builds and reads OOXML elements directly.
+"""Raw WordprocessingML: the one module that builds and reads OOXML directly.
 
-Everything above this layer speaks of paragraphs, styles, lists and levels.  Paragraphs are
-built as lxml elements naming their style by id (python-docx's look-up of a style by name scans
-every style for every paragraph); lists are `w:num` instances of the template's multi-level
-`w:abstractNum` definitions, found by the number formats of their levels.
+Everything above this layer speaks of paragraphs, styles, lists and levels.  Writing, a
+document is its template's package with three parts replaced: the main document (the body's
+blocks, written as XML text here and placed between the template's own opening and section
+properties), the numbering (one `w:num` list instance per list, of the template's multi-level
+`w:abstractNum` definitions, found by the number formats of their levels) and the core
+properties.  A `Template` is read and prepared once: its body split around where blocks go, its
+lists and styles indexed, and its unchanged parts already zipped.  Reading goes through lxml.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,9 +22,10 @@ from pathlib import Path
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The fixed time stamp of every zip entry, so the same document gives the same bytes.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+#: Characters XML 1.0 cannot hold.  Specs refuse them; text read from a PDF may carry them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def w(tag: str) -> str:
@@ -28,45 +33,45 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-def _set(element: etree._Element, **attributes: str | int) -> etree._Element:
-    for name, value in attributes.items():
-        element.set(w(name), str(value))
-    return element
+# --- writing: blocks as XML text (the `w` prefix is bound on the template's root) ---------------
 
 
-# --- writing -----------------------------------------------------------------------------------
+def _text(text: str) -> str:
+    """Text as element content: markup characters escaped, impossible characters dropped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _NOT_XML.sub("", text)
 
 
-def clear_body(body: etree._Element) -> None:
-    """Remove every block from the body, keeping its section properties (page set-up, footer)."""
-    for child in list(body):
-        if child.tag != w("sectPr"):
-            body.remove(child)
+def _attribute(value: str | int) -> str:
+    return _text(str(value)).replace('"', "&quot;")
 
 
-def append_paragraph(
-    body: etree._Element,
+def _element(tag: str, **attributes: str | int) -> str:
+    """An empty element: `_element("pStyle", val="Title")` → `<w:pStyle w:val="Title"/>`."""
+    values = "".join(f' w:{name}="{_attribute(value)}"' for name, value in attributes.items())
+    return f"<w:{tag}{values}/>"
+
+
+def _run(text: str, tag: str = "t") -> str:
+    return f'<w:r><w:{tag} xml:space="preserve">{_text(text)}</w:{tag}></w:r>'
+
+
+def paragraph_xml(
     style_id: str,
     text: str,
     numbering: tuple[int, int] | None = None,
     page_break_before: bool = False,
-) -> None:
-    """Add a paragraph in `style_id` before the section properties; `numbering` is (numId, ilvl)."""
-    paragraph = etree.Element(w("p"))
-    properties = etree.SubElement(paragraph, w("pPr"))
-    _set(etree.SubElement(properties, w("pStyle")), val=style_id)
+) -> str:
+    """A paragraph in `style_id`; `numbering` is its list (numId, ilvl)."""
+    properties = _element("pStyle", val=style_id)
     if page_break_before:
-        etree.SubElement(properties, w("pageBreakBefore"))
+        properties += "<w:pageBreakBefore/>"
     if numbering is not None:
         num_id, level = numbering
-        number = etree.SubElement(properties, w("numPr"))
-        _set(etree.SubElement(number, w("ilvl")), val=level)
-        _set(etree.SubElement(number, w("numId")), val=num_id)
-    run = etree.SubElement(paragraph, w("r"))
-    text_element = etree.SubElement(run, w("t"))
-    text_element.text = text
-    text_element.set(XML_SPACE, "preserve")
-    _before_section(body, paragraph)
+        properties += (
+            f"<w:numPr>{_element('ilvl', val=level)}{_element('numId', val=num_id)}</w:numPr>"
+        )
+    return f"<w:p><w:pPr>{properties}</w:pPr>{_run(text)}</w:p>"
 
 
 @dataclass
@@ -77,57 +82,46 @@ class Revisions:
     date: str  # ISO 8601, e.g. 2026-11-22T10:00:00Z
     last_id: int = 0
 
-    def mark(self, tag: str) -> etree._Element:
-        """A new `w:ins` or `w:del` element stamped with the author, the date and a fresh id."""
+    def mark(self, tag: str, content: str = "") -> str:
+        """A `w:ins` or `w:del` around `content`, stamped with the author, date and a fresh id."""
         self.last_id += 1
-        return _set(etree.Element(w(tag)), id=self.last_id, author=self.author, date=self.date)
+        stamp = f'w:id="{self.last_id}" w:author="{_attribute(self.author)}" w:date="{self.date}"'
+        return f"<w:{tag} {stamp}>{content}</w:{tag}>" if content else f"<w:{tag} {stamp}/>"
 
 
-def append_tracked_paragraph(
-    body: etree._Element,
+def tracked_paragraph_xml(
     style_id: str,
     pieces: Iterable[tuple[str, str]],
     revisions: Revisions,
     whole: str | None = None,
-) -> None:
+) -> str:
     """A paragraph of (kind, text) pieces (`equal`, `inserted`, `deleted`) as tracked changes.
 
     `whole` ("inserted" or "deleted") also marks the paragraph mark itself, so that accepting or
     rejecting the change adds or removes the paragraph rather than leaving an empty one.
     """
-    paragraph = etree.Element(w("p"))
-    properties = etree.SubElement(paragraph, w("pPr"))
-    _set(etree.SubElement(properties, w("pStyle")), val=style_id)
+    properties = _element("pStyle", val=style_id)
     if whole is not None:
-        mark = etree.SubElement(properties, w("rPr"))
-        mark.append(revisions.mark("ins" if whole == "inserted" else "del"))
+        properties += f"<w:rPr>{revisions.mark('ins' if whole == 'inserted' else 'del')}</w:rPr>"
+    runs = []
     for kind, text in pieces:
-        run = etree.Element(w("r"))
-        text_element = etree.SubElement(run, w("delText" if kind == "deleted" else "t"))
-        text_element.text = text
-        text_element.set(XML_SPACE, "preserve")
         if kind == "equal":
-            paragraph.append(run)
-            continue
-        change = revisions.mark("del" if kind == "deleted" else "ins")
-        change.append(run)
-        paragraph.append(change)
-    _before_section(body, paragraph)
+            runs.append(_run(text))
+        elif kind == "deleted":
+            runs.append(revisions.mark("del", _run(text, "delText")))
+        else:
+            runs.append(revisions.mark("ins", _run(text)))
+    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def append_columns(body: etree._Element, columns: Sequence[Sequence[tuple[str, str]]]) -> None:
+def columns_xml(columns: Sequence[Sequence[tuple[str, str]]]) -> str:
     """A borderless table of one row, a cell per column of (style id, text) paragraphs.
 
     Used for layout only (letterheads side by side); its cells read in document order.
     """
-    table = etree.Element(w("tbl"))
-    properties = etree.SubElement(table, w("tblPr"))
-    _set(etree.SubElement(properties, w("tblW")), w=5000, type="pct")
-    _set(etree.SubElement(properties, w("tblLayout")), type="fixed")
-    margins = etree.SubElement(properties, w("tblCellMar"))
-    _set(etree.SubElement(margins, w("bottom")), w=480, type="dxa")  # room above the address
-    _set(
-        etree.SubElement(properties, w("tblLook")),
+    width = 9026 // max(1, len(columns))  # twips across an A4 page inside one-inch margins
+    look = _element(
+        "tblLook",
         val="0000",
         firstRow=0,
         lastRow=0,
@@ -136,70 +130,33 @@ def append_columns(body: etree._Element, columns: Sequence[Sequence[tuple[str, s
         noHBand=1,
         noVBand=1,
     )
-    grid = etree.SubElement(table, w("tblGrid"))
-    width = 9026 // max(1, len(columns))  # twips across an A4 page inside one-inch margins
-    for _ in columns:
-        _set(etree.SubElement(grid, w("gridCol")), w=width)
-    row = etree.SubElement(table, w("tr"))
-    for column in columns:
-        cell = etree.SubElement(row, w("tc"))
-        _set(etree.SubElement(etree.SubElement(cell, w("tcPr")), w("tcW")), w=width, type="dxa")
-        for style_id, text in column:
-            append_paragraph(cell, style_id, text)
-        if not column:
-            etree.SubElement(cell, w("p"))
-    _before_section(body, table)
+    properties = (
+        _element("tblW", w=5000, type="pct")
+        + _element("tblLayout", type="fixed")
+        + f"<w:tblCellMar>{_element('bottom', w=480, type='dxa')}</w:tblCellMar>"  # room above
+        + look
+    )
+    grid = "".join(_element("gridCol", w=width) for _ in columns)
+    cells = "".join(
+        f"<w:tc><w:tcPr>{_element('tcW', w=width, type='dxa')}</w:tcPr>"
+        + ("".join(paragraph_xml(style, text) for style, text in column) or "<w:p/>")
+        + "</w:tc>"
+        for column in columns
+    )
+    table = f"<w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{cells}</w:tr>"
+    return f"<w:tbl>{table}</w:tbl>"
 
 
-def _before_section(body: etree._Element, element: etree._Element) -> None:
-    section = body.find(w("sectPr"))
-    if section is None:
-        body.append(element)
-    else:
-        section.addprevious(element)
-
-
-def level_formats(numbering: etree._Element) -> dict[int, list[str]]:
-    """For each abstractNum id, the number format of each of its levels in order."""
-    formats: dict[int, list[str]] = {}
-    for abstract in numbering.iter(w("abstractNum")):
-        levels = sorted(abstract.iter(w("lvl")), key=lambda lvl: int(lvl.get(w("ilvl"), "0")))
-        formats[int(abstract.get(w("abstractNumId"), "0"))] = [
-            _val(lvl.find(w("numFmt")), "decimal") for lvl in levels
-        ]
-    return formats
-
-
-def find_abstract_num(numbering: etree._Element, wanted: Sequence[str]) -> int | None:
-    """The first abstractNum whose levels begin with the formats `wanted`, or None."""
-    for abstract_id, formats in level_formats(numbering).items():
-        if formats[: len(wanted)] == list(wanted):
-            return abstract_id
-    return None
-
-
-def add_num(numbering: etree._Element, abstract_id: int) -> int:
-    """A new list instance of `abstract_id` that starts again at 1; returns its numId.
+def num_xml(num_id: int, abstract_id: int) -> str:
+    """A list instance of `abstract_id` that starts again at 1.
 
     Word carries numbering on across instances of one abstractNum unless told to restart, so
     every instance overrides the start of its first level.
     """
-    ids = [int(num.get(w("numId"), "0")) for num in numbering.iter(w("num"))]
-    num_id = max(ids, default=0) + 1
-    num = _set(etree.SubElement(numbering, w("num")), numId=num_id)
-    _set(etree.SubElement(num, w("abstractNumId")), val=abstract_id)
-    override = _set(etree.SubElement(num, w("lvlOverride")), ilvl=0)
-    _set(etree.SubElement(override, w("startOverride")), val=1)
-    return num_id
-
-
-def style_ids(styles: etree._Element) -> set[str]:
-    """The ids of the paragraph styles defined in a styles part."""
-    return {
-        style.get(w("styleId"), "")
-        for style in styles.iter(w("style"))
-        if style.get(w("type")) == "paragraph"
-    }
+    restart = f'<w:lvlOverride w:ilvl="0">{_element("startOverride", val=1)}</w:lvlOverride>'
+    return (
+        f'<w:num w:numId="{num_id}">{_element("abstractNumId", val=abstract_id)}{restart}</w:num>'
+    )
 
 
 # --- templates and packages -----------------------------------------------------------------
@@ -211,23 +168,59 @@ OFFICE_DOCUMENT = (
 CORE_PROPERTIES = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 )
+#: Where a part's new content goes when it is split for writing (a comment Word never writes).
+_INSERT_HERE = "drafting: insert here"
 
 
 @dataclass(frozen=True)
 class Template:
-    """A Word template read once: its parts in archive order and the trees we change."""
+    """A Word template read once and prepared for writing documents on it.
 
-    parts: dict[str, bytes]
+    `document` and `numbering` are their parts' XML split where new content goes; `unchanged`
+    is a zip of every other part but the core properties, to which each document adds its own.
+    """
+
     document_name: str
-    document: etree._Element
-    styles: etree._Element | None
+    document: tuple[bytes, bytes]
+    style_ids: frozenset[str]
     numbering_name: str | None
-    numbering: etree._Element | None
+    numbering: tuple[bytes, bytes] | None
+    abstract_formats: dict[int, list[str]]
+    next_num_id: int
     core_name: str | None
+    originals: dict[str, bytes]
+    unchanged: bytes
+
+    def document_part(self, blocks: Iterable[str]) -> bytes:
+        """The main document with `blocks` (XML text) as its body, before its section properties."""
+        before, after = self.document
+        return before + "".join(blocks).encode("utf-8") + after
+
+    def numbering_part(self, nums: Iterable[str]) -> bytes | None:
+        """The numbering part with list instances `nums` (XML text) added; None if it has none."""
+        if self.numbering is None:
+            return None
+        before, after = self.numbering
+        return before + "".join(nums).encode("utf-8") + after
+
+    def abstract_num(self, wanted: Sequence[str]) -> int | None:
+        """The first abstractNum whose levels begin with the formats `wanted`, or None."""
+        for abstract_id, formats in self.abstract_formats.items():
+            if formats[: len(wanted)] == list(wanted):
+                return abstract_id
+        return None
+
+    def package(self, changed: dict[str, bytes]) -> bytes:
+        """The template's parts with `changed` ones replaced, zipped with fixed entry times."""
+        output = io.BytesIO(self.unchanged)
+        with zipfile.ZipFile(output, "a") as archive:
+            for name, original in self.originals.items():
+                _write_entry(archive, name, changed.get(name, original))
+        return output.getvalue()
 
 
 def load_template(path: Path) -> Template:
-    """The template at `path`, parsed once per version of the file (edits are picked up)."""
+    """The template at `path`, prepared once per version of the file (edits are picked up)."""
     stat = path.stat()
     return _load_template(str(path), stat.st_mtime_ns, stat.st_size)
 
@@ -243,15 +236,74 @@ def _load_template(path: str, mtime: int, size: int) -> Template:
     rels = f"{folder}/_rels/{document_name.rsplit('/', 1)[1]}.rels"
     styles_name = _target(parts, rels, "/styles", folder)
     numbering_name = _target(parts, rels, "/numbering", folder)
+    numbering = parse_xml(parts[numbering_name]) if numbering_name in parts else None
+    core_name = _target(parts, "_rels/.rels", CORE_PROPERTIES, "")
+    replaced = [name for name in (document_name, numbering_name, core_name) if name in parts]
+    nums = numbering.iter(w("num")) if numbering is not None else iter(())
+    num_ids = [int(num.get(w("numId"), "0")) for num in nums]
     return Template(
-        parts,
-        document_name,
-        parse_xml(parts[document_name]),
-        parse_xml(parts[styles_name]) if styles_name in parts else None,
-        numbering_name if numbering_name in parts else None,
-        parse_xml(parts[numbering_name]) if numbering_name in parts else None,
-        _target(parts, "_rels/.rels", CORE_PROPERTIES, ""),
+        document_name=document_name,
+        document=_split_body(parse_xml(parts[document_name])),
+        style_ids=frozenset(style_ids(parse_xml(parts[styles_name])))
+        if styles_name in parts
+        else frozenset(),
+        numbering_name=numbering_name if numbering is not None else None,
+        numbering=_split_at_end(numbering) if numbering is not None else None,
+        abstract_formats=level_formats(numbering) if numbering is not None else {},
+        next_num_id=max(num_ids, default=0) + 1,
+        core_name=core_name if core_name in parts else None,
+        originals={name: parts[name] for name in replaced if name is not None},
+        unchanged=_zip({name: data for name, data in parts.items() if name not in replaced}),
     )
+
+
+def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
+    """The document's XML before and after its body's blocks (which are left out)."""
+    etree.cleanup_namespaces(document, top_nsmap={"w": W_NS})  # our blocks write `w:`
+    body = document.find(w("body"))
+    if body is None:
+        raise KeyError("no body in the main document")
+    for child in list(body):
+        if child.tag != w("sectPr"):
+            body.remove(child)
+    section = body.find(w("sectPr"))
+    marker = etree.Comment(_INSERT_HERE)
+    if section is None:
+        body.append(marker)
+    else:
+        section.addprevious(marker)
+    return _split(document)
+
+
+def _split_at_end(root: etree._Element) -> tuple[bytes, bytes]:
+    etree.cleanup_namespaces(root, top_nsmap={"w": W_NS})
+    root.append(etree.Comment(_INSERT_HERE))
+    return _split(root)
+
+
+def _split(root: etree._Element) -> tuple[bytes, bytes]:
+    before, after = serialise(root).split(f"<!--{_INSERT_HERE}-->".encode(), 1)
+    return before, after
+
+
+def level_formats(numbering: etree._Element) -> dict[int, list[str]]:
+    """For each abstractNum id, the number format of each of its levels in order."""
+    formats: dict[int, list[str]] = {}
+    for abstract in numbering.iter(w("abstractNum")):
+        levels = sorted(abstract.iter(w("lvl")), key=lambda lvl: int(lvl.get(w("ilvl"), "0")))
+        formats[int(abstract.get(w("abstractNumId"), "0"))] = [
+            _val(lvl.find(w("numFmt")), "decimal") for lvl in levels
+        ]
+    return formats
+
+
+def style_ids(styles: etree._Element) -> set[str]:
+    """The ids of the paragraph styles defined in a styles part."""
+    return {
+        style.get(w("styleId"), "")
+        for style in styles.iter(w("style"))
+        if style.get(w("type")) == "paragraph"
+    }
 
 
 def _target(parts: dict[str, bytes], rels: str, kind: str, folder: str) -> str | None:
@@ -283,7 +335,7 @@ def core_properties(
         (dc, "language", language),
         (cp, "revision", "1"),
     ):
-        etree.SubElement(root, f"{{{namespace}}}{name}").text = value
+        etree.SubElement(root, f"{{{namespace}}}{name}").text = _NOT_XML.sub("", value)
     if created is not None:
         for name in ("created", "modified"):
             stamp = etree.SubElement(root, f"{{{dcterms}}}{name}")
@@ -297,16 +349,19 @@ def serialise(element: etree._Element) -> bytes:
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def write_package(template: Template, changed: dict[str, bytes]) -> bytes:
-    """The template's parts with `changed` ones replaced, zipped with fixed entry times."""
+def _zip(parts: dict[str, bytes]) -> bytes:
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in template.parts.items():
-            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, changed.get(name, data))
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, data in parts.items():
+            _write_entry(archive, name, data)
     return output.getvalue()
+
+
+def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    archive.writestr(entry, data)
 
 
 # --- reading -----------------------------------------------------------------------------------

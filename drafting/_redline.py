@@ -8,20 +8,10 @@ LibreOffice gives the right-hand text and rejecting every change gives the left-
 from __future__ import annotations
 
 from collections.abc import Iterator
-from copy import deepcopy
 from datetime import UTC, datetime
 
 from ._diff import Comparison, Row
-from ._ooxml import (
-    Revisions,
-    append_tracked_paragraph,
-    clear_body,
-    core_properties,
-    load_template,
-    serialise,
-    w,
-    write_package,
-)
+from ._ooxml import Revisions, core_properties, load_template, tracked_paragraph_xml
 from ._word import template_for
 
 AUTHOR = "drafting diff"
@@ -31,20 +21,22 @@ STYLE = "BodyText"
 def render_redline(comparison: Comparison, when: datetime | None = None) -> bytes:
     """The .docx bytes of the redline, on the direction template like any other document."""
     template = load_template(template_for("direction"))
-    document = deepcopy(template.document)
-    body = document.find(w("body"))
-    assert body is not None
-    clear_body(body)
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     revisions = Revisions(AUTHOR, stamp)
-    for row in comparison.rows:
-        whole = row.kind if row.kind in ("inserted", "deleted") else None
-        append_tracked_paragraph(body, STYLE, _pieces(row), revisions, whole)
-    changed = {template.document_name: serialise(document)}
+    blocks = [
+        tracked_paragraph_xml(
+            STYLE,
+            _pieces(row),
+            revisions,
+            row.kind if row.kind in ("inserted", "deleted") else None,
+        )
+        for row in comparison.rows
+    ]
+    changed = {template.document_name: template.document_part(blocks)}
     if template.core_name is not None:
         title = f"Redline: {comparison.left_name} → {comparison.right_name}"
         changed[template.core_name] = core_properties(title, "", AUTHOR, "en-GB", None)
-    return write_package(template, changed)
+    return template.package(changed)
 
 
 def _pieces(row: Row) -> Iterator[tuple[str, str]]:

@@ -37,9 +37,13 @@ ReportKind = Literal[
 
 
 class Model(BaseModel):
-    """Base for spec models: unknown fields are errors, values are immutable once validated."""
+    """Base for spec models: unknown fields are errors, values are immutable once validated.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    Validators are built when first used rather than at import: a command that never reads a
+    spec does not pay for them, and a build pays for the one the whole spec needs.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Leader(Model):
@@ -261,7 +265,8 @@ class Spec(Model):
     date: PartialDate | Literal["blank"] | None = Field(
         None, description="The date the direction is made, or 'blank' to leave it for signing"
     )
-    title: Entry = Entry(clause="title.statutory-direction")
+    # Defaults are made when a spec is validated: a model made here would be built at import.
+    title: Entry = Field(default_factory=lambda: Entry(clause="title.statutory-direction"))
     council: Council
     secretary_of_state: SecretaryOfState
     appointee: Appointee | None = None
@@ -269,12 +274,12 @@ class Spec(Model):
     earlier_directions: list[EarlierDirection] = Field(default_factory=list)
     recitals: list[Entry] | None = None
     operative: Operative | None = None
-    duration: Duration = Duration()
-    signature: Signature = Signature()
+    duration: Duration = Field(default_factory=Duration)
+    signature: Signature = Field(default_factory=Signature)
     annex: Annex | None = None
     letter: Letter | None = None
-    style: Style = Style()
-    terms: Terms = Terms()
+    style: Style = Field(default_factory=Style)
+    terms: Terms = Field(default_factory=Terms)
     published_differences: list[PublishedDifference] = Field(default_factory=list)
     accepted_findings: list[AcceptedFinding] = Field(default_factory=list)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable, Iterator
-from copy import deepcopy
 from itertools import groupby
 from pathlib import Path
 
@@ -21,17 +20,11 @@ from ._draft import Draft, Rendered
 from ._errors import TemplateError, Where
 from ._ooxml import (
     Template,
-    add_num,
-    append_columns,
-    append_paragraph,
-    clear_body,
+    columns_xml,
     core_properties,
-    find_abstract_num,
     load_template,
-    serialise,
-    style_ids,
-    w,
-    write_package,
+    num_xml,
+    paragraph_xml,
 )
 from ._resources import data_dir
 from ._tree import LaidOut, NumberedList, Role
@@ -65,25 +58,24 @@ def render_docx(draft: Draft, kind: str | None = None, template: Path | None = N
     rendered = draft.get(kind)
     path = template or template_for(rendered.kind)
     source = _open_template(path, {_style(item) for item in rendered.laid_out})
-    document = deepcopy(source.document)
-    body = document.find(w("body"))
-    assert body is not None
-    clear_body(body)
-    numbering = deepcopy(source.numbering) if source.numbering is not None else None
-    lists = _list_instances(rendered, numbering, path)
+    lists = _list_instances(rendered, source, path)
+    blocks: list[str] = []
     for column_group, items in groupby(rendered.laid_out, key=lambda i: i.column is not None):
         if column_group:
-            append_columns(body, list(_columns(items)))
+            blocks.append(columns_xml(list(_columns(items))))
             continue
-        for item in items:
-            number = _numbering(item, lists)
-            append_paragraph(body, _style(item), item.text, number, item.page_break_before)
-    changed = {source.document_name: serialise(document)}
+        blocks += [
+            paragraph_xml(_style(i), i.text, _numbering(i, lists), i.page_break_before)
+            for i in items
+        ]
+    changed = {source.document_name: source.document_part(blocks)}
+    nums = [num_xml(num_id, abstract) for num_id, abstract in lists.values()]
+    numbering = source.numbering_part(nums)
     if numbering is not None and source.numbering_name is not None:
-        changed[source.numbering_name] = serialise(numbering)
+        changed[source.numbering_name] = numbering
     if source.core_name is not None:
         changed[source.core_name] = _properties(rendered)
-    return write_package(source, changed)
+    return source.package(changed)
 
 
 def _open_template(path: Path, needed: set[str]) -> Template:
@@ -91,8 +83,7 @@ def _open_template(path: Path, needed: set[str]) -> Template:
         template = load_template(path)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
         raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
-    styles = style_ids(template.styles) if template.styles is not None else set()
-    missing = needed - styles
+    missing = needed - template.style_ids
     if missing:
         raise TemplateError(
             f"the template lacks the paragraph styles {', '.join(sorted(missing))}", Where(path)
@@ -101,23 +92,23 @@ def _open_template(path: Path, needed: set[str]) -> Template:
 
 
 def _list_instances(
-    rendered: Rendered, numbering: etree._Element | None, path: Path
-) -> dict[str, int]:
-    """A Word list instance (numId) for each list of the document, and one for its bullets."""
-    instances: dict[str, int] = {}
+    rendered: Rendered, template: Template, path: Path
+) -> dict[str, tuple[int, int]]:
+    """A Word list instance (numId, abstractNumId) for each list of the document and its bullets."""
+    instances: dict[str, tuple[int, int]] = {}
     for block in rendered.document.blocks:
         if not isinstance(block, NumberedList) or block.continues:
             continue
-        if numbering is None:
+        if template.numbering is None:
             raise TemplateError("the template has no numbering definitions", Where(path))
         for key, formats in ((block.key, list(block.scheme)), (f"{block.key}:bullets", ["bullet"])):
-            abstract = find_abstract_num(numbering, formats)
+            abstract = template.abstract_num(formats)
             if abstract is None:
                 raise TemplateError(
                     f"the template has no multi-level list numbered {' / '.join(formats)}",
                     Where(path),
                 )
-            instances[key] = add_num(numbering, abstract)
+            instances[key] = (template.next_num_id + len(instances), abstract)
     return instances
 
 
@@ -131,11 +122,11 @@ def _style(item: LaidOut) -> str:
     return LINE_STYLES[item.role]
 
 
-def _numbering(item: LaidOut, lists: dict[str, int]) -> tuple[int, int] | None:
+def _numbering(item: LaidOut, lists: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
     """The (numId, level) of a numbered or bullet paragraph."""
     if item.role in ("numbered", "bullet"):
         assert item.list_key is not None
-        return lists[item.list_key], item.level
+        return lists[item.list_key][0], item.level
     return None
 
 

@@ -3,9 +3,10 @@
 The spec and the clause library are YAML; error messages must name the line of the offending
 field.  PyYAML's C loader (libyaml) composes the document into nodes that carry their marks: we
 walk the nodes once for a `LineMap` from field paths to lines, then construct plain Python data
-(what pydantic validates).  Three rules differ from PyYAML's defaults, for drafters' sake: dates
+(what pydantic validates).  Four rules differ from PyYAML's defaults, for drafters' sake: dates
 stay text (the spec model checks them and can say where they are), only `true` and `false` are
-booleans (so "yes" or "no" is never silently one), and a key given twice is an error.
+booleans (so "yes" or "no" is never silently one), a key given twice is an error, and so is a
+control character written as an escape in a quoted string, which no Word document can hold.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ import yaml
 from ._errors import DraftingError, Where
 
 PathKey = tuple[str | int, ...]
+
+#: Characters XML 1.0 (so Word) cannot hold; YAML lets them in only as escapes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 _BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -122,6 +126,12 @@ def _walk(
         for index, item in enumerate(node.value):
             lines.lines[(*path, index)] = item.start_mark.line + 1
             _walk(item, (*path, index), lines, file, error)
+    elif (bad := _NOT_XML.search(node.value)) is not None:
+        raise error(
+            f"contains the control character U+{ord(bad.group()):04X}, which a document cannot "
+            "hold",
+            Where(file, node.start_mark.line + 1, dotted(path) or None),
+        )
 
 
 def read_text(path: Path, error: type[DraftingError]) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SAMPLE_IDS = [path.stem for path in SAMPLES]
 KIRKLEES = ROOT / "samples" / "kirklees-2018-01-25-direction.yaml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the compiled clause library of this run in a folder of its own, not the user's."""
+    os.environ["DRAFTING_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafting-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("DRAFTING_CACHE_DIR", ""), ignore_errors=True)
 
 
 @dataclass

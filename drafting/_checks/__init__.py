@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .._draft import Draft
 from .._normalise import read_paragraphs
-from .._readers import SPEC_SUFFIXES, read_document
 from .._spec import AcceptedFinding
 from ._model import Finding, Rule, Subject, subject_paragraphs
 from .citations import check_citations
@@ -117,6 +116,8 @@ def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
 
 def check_file(path: Path, final: bool | None = None) -> list[Report]:
     """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
+    from .._readers import SPEC_SUFFIXES, read_document  # not needed by a build's own checks
+
     if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from .._errors import DraftingError
 from .._resources import package_file
+from .._yaml import load_yaml
 from ._model import Finding, Para, Severity, Subject, excerpt_around
 
 _REF = r"\d+[A-Za-z]*(?:\s?\([0-9A-Za-z]+\))*"
@@ -46,7 +46,7 @@ class _Act:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, _Act]:
     """Acts by lower-case name and by lower-case short form ("1996 act")."""
-    data: dict[str, Any] = yaml.safe_load(package_file("statutes.yaml").read_text("utf-8"))
+    data: dict[str, Any] = load_yaml(package_file("statutes.yaml"), DraftingError)[0]
     acts: dict[str, _Act] = {}
     for name, act in data["acts"].items():
         sections = {
@@ -65,7 +65,7 @@ def _table() -> dict[str, _Act]:
 
 def check_citations(subject: Subject) -> Iterator[Finding]:
     """Every citation of a section of an Act in the table resolves, in a proper form."""
-    for para in subject.paragraphs:
+    for para in subject.containing("section", "s."):
         for match in _CITATION.finditer(para.text):
             yield from _check_match(subject, para, match)
 

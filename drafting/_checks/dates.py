@@ -25,6 +25,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATED_LINE = re.compile(r"^Dated\b")
+#: A year: a paragraph without one holds no date (a quick test before the slower _DATE).
+_YEAR = re.compile(r"\d{4}")
 
 
 def dates_in(text: str) -> Iterator[tuple[PartialDate, re.Match[str]]]:
@@ -89,7 +91,7 @@ def _last_day(value: PartialDate) -> date:
 
 def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
     for para in subject.paragraphs:
-        if _DATED_LINE.match(para.text):
+        if _DATED_LINE.match(para.text) or not _YEAR.search(para.text):
             continue
         for found, match in dates_in(para.text):
             if found.as_date() > _last_day(made):
@@ -111,6 +113,8 @@ def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
     if subject.annex_start is None:
         return
     for para in subject.paragraphs[subject.annex_start :]:
+        if "issued" not in para.lower:
+            continue
         for sentence in re.split(r"(?<=\.)\s+", para.text):
             if not re.search(r"\bDirection\b.*\bissued\b", sentence, re.IGNORECASE):
                 continue
@@ -127,8 +131,8 @@ def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
 
 
 def _duration(subject: Subject) -> Iterator[Finding]:
-    fixed = [p for p in subject.paragraphs if re.search(r"remain in force for a period of", p.text)]
-    revoked = [p for p in subject.paragraphs if re.search(r"remain in force until", p.text)]
+    fixed = [p for p in subject.paragraphs if "remain in force for a period of" in p.text]
+    revoked = [p for p in subject.paragraphs if "remain in force until" in p.text]
     if fixed and revoked:
         yield subject.finding(
             "DATE004",

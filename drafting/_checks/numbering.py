@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._normalise import TextParagraph
 from ._model import Finding, Subject, excerpt_around, place_labels
 
 _REFERENCE = re.compile(
@@ -23,8 +22,8 @@ _REFERENCE = re.compile(
 
 def check_numbering(subject: Subject) -> Iterator[Finding]:
     """Labels run on without gaps or repeats, and cross-references land on a paragraph."""
-    paragraphs = [TextParagraph(p.label, p.text, p.line) for p in subject.paragraphs]
-    for para, placed in zip(subject.paragraphs, place_labels(paragraphs), strict=True):
+    labels = (p.label for p in subject.paragraphs)
+    for para, placed in zip(subject.paragraphs, place_labels(labels), strict=True):
         if placed is None or placed.expected is None or placed.value == placed.expected:
             continue
         label = f"{para.label}."
@@ -51,7 +50,7 @@ def check_numbering(subject: Subject) -> Iterator[Finding]:
 
 def _cross_references(subject: Subject) -> Iterator[Finding]:
     markers = [p for p in subject.paragraphs if p.label]
-    for para in subject.paragraphs:
+    for para in subject.containing("paragraph"):
         for match in _REFERENCE.finditer(para.text):
             label = match["a"] or match["b"]
             direction = match["direction"]

@@ -26,7 +26,8 @@ _LEADERSHIP = re.compile(
 
 def check_ofsted(subject: Subject) -> Iterator[Finding]:
     """Grades and key judgement names are the framework's."""
-    for para in subject.paragraphs:
+    # A grade is quoted after a space (the text is normalised: one space, straight quotes).
+    for para in subject.containing(' "', " '"):
         for match in _GRADED.finditer(para.text):
             grade = match["grade"].strip()
             if len(grade.split()) <= 5 and grade.lower() not in GRADES:
@@ -38,6 +39,7 @@ def check_ofsted(subject: Subject) -> Iterator[Finding]:
                     f"'{grade}' is not an Ofsted grade (outstanding, good, "
                     "requires improvement to be good, inadequate)",
                 )
+    for para in subject.containing("leadership, management and"):
         for match in _LEADERSHIP.finditer(para.text):
             yield subject.finding(
                 "OFSTED002",

@@ -20,15 +20,19 @@ from ._model import Finding, Para, Subject, excerpt_around
 
 _SET_OF = {form: subject for subject, forms in PRONOUN_FORMS.items() for form in forms}
 _SET_OF["hers"] = "she"
+# Each phrase with the words it cannot be written without (see Subject.containing).
 _APPOINTEE = [
-    re.compile(r"\bappears? to (him|her|them|it) to be necessary", re.IGNORECASE),
-    re.compile(r"\bas (he|she|they|it) may reasonably require", re.IGNORECASE),
-    re.compile(r"\bcarrying out of (his|her|their|its) responsibilities", re.IGNORECASE),
+    ("to be necessary", re.compile(r"\bappears? to (him|her|them|it) to be necessary", re.I)),
+    ("may reasonably require", re.compile(r"\bas (he|she|they|it) may reasonably require", re.I)),
+    (
+        "responsibilities",
+        re.compile(r"\bcarrying out of (his|her|their|its) responsibilities", re.I),
+    ),
 ]
 _SECRETARY = [
-    re.compile(r"\b(his|her|their) powers\b", re.IGNORECASE),
-    re.compile(r"\bassistance as (he|she|they) may require", re.IGNORECASE),
-    re.compile(r"\bSecretary of State and (his|her|their) advisers", re.IGNORECASE),
+    ("powers", re.compile(r"\b(his|her|their) powers\b", re.I)),
+    ("may require", re.compile(r"\bassistance as (he|she|they) may require", re.I)),
+    ("advisers", re.compile(r"\bSecretary of State and (his|her|their) advisers", re.I)),
 ]
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his|it|its|they|them|their)\b", re.IGNORECASE)
 _OTHER_ANTECEDENTS = re.compile(
@@ -59,12 +63,19 @@ def check_pronouns(subject: Subject) -> Iterator[Finding]:
 
 
 def _consistent(
-    subject: Subject, patterns: list[re.Pattern[str]], code: str, party: str, declared: str | None
+    subject: Subject,
+    phrases: list[tuple[str, re.Pattern[str]]],
+    code: str,
+    party: str,
+    declared: str | None,
 ) -> Iterator[Finding]:
-    uses: list[tuple[str, Para, re.Match[str]]] = []
-    for para in subject.paragraphs:
-        for pattern in patterns:
-            uses += [(_SET_OF[m.group(1).lower()], para, m) for m in pattern.finditer(para.text)]
+    found: list[tuple[int, str, Para, re.Match[str]]] = []
+    for order, (words, pattern) in enumerate(phrases):
+        for para in subject.containing(words):
+            found += [(order, _SET_OF[m[1].lower()], para, m) for m in pattern.finditer(para.text)]
+    # In reading order, phrase by phrase within a paragraph: the first of equal counts wins.
+    found.sort(key=lambda use: (use[2].index, use[0]))
+    uses = [(pronoun_set, para, match) for _, pronoun_set, para, match in found]
     if not uses:
         return
     expected = declared or Counter(u[0] for u in uses).most_common(1)[0][0]
@@ -85,7 +96,7 @@ def _sentences_naming_appointee(subject: Subject) -> Iterator[Finding]:
     appointee = subject.spec.appointee
     names = [n for n in (appointee.short, appointee.reference, appointee.name, appointee.role) if n]
     expected = appointee.pronoun
-    for para in subject.paragraphs:
+    for para in subject.containing(*(name.lower() for name in names)):
         for sentence in _SENTENCE.finditer(para.text):
             text = sentence.group(0)
             mentions = [text.lower().find(n.lower()) for n in names if n.lower() in text.lower()]

@@ -52,7 +52,7 @@ def check_terms(subject: Subject) -> Iterator[Finding]:
 
 def _definitions(subject: Subject) -> list[_Definition]:
     found = []
-    for para in subject.paragraphs:
+    for para in subject.containing('("', '( "'):
         for match in _DEFINITION.finditer(para.text):
             term = match.group(1).strip()
             long = _long_form(para.text[: match.start()])
@@ -88,7 +88,7 @@ def _pattern(text: str) -> re.Pattern[str]:
 def _check_uses(subject: Subject, definition: _Definition) -> Iterator[Finding]:
     term = _pattern(definition.term)
     used_after = False
-    for para in subject.paragraphs:
+    for para in subject.containing(definition.term.lower()):
         before = para.index < definition.para.index
         same = para.index == definition.para.index
         for match in term.finditer(para.text):
@@ -125,7 +125,7 @@ def _inside_quotes(text: str, position: int) -> bool:
 def _long_form_after(subject: Subject, definition: _Definition) -> Iterator[Finding]:
     assert definition.long is not None
     pattern = _pattern(definition.long)
-    for para in subject.paragraphs:
+    for para in subject.containing(definition.long.lower()):
         if para.index < definition.para.index or _exempt(subject, para):
             continue
         start = definition.end if para.index == definition.para.index else 0
