@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import Clause, ClauseItem, ClauseLibrary, ClauseRenderError
+from ._clauses import Clause, ClauseItem, ClauseLibrary, ClauseRenderError, with_globals
 from ._errors import SpecError
 from ._language import (
     Appointee,
@@ -129,7 +129,7 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
         "council_address": spec.council.address,
         "we": "We" if spec.letter and len(spec.letter.signatories) > 1 else "I",
     }
-    state = _Assembly(spec, library, lines, context, {}, {})
+    state = _Assembly(spec, library, lines, with_globals(context), {}, {})
     for index, report in enumerate(spec.reports):
         long = report.description or _reference(
             state, f"reference.{report.kind}", report.date, ("reports", index)
@@ -298,7 +298,6 @@ def _params(
             )
     values: dict[str, Any] = {}
     for name, param in declared.items():
-        where = state.lines.where((*path, name))
         required = "default" not in param.model_fields_set
         if name not in given or (required and given[name] is None):
             if required:
@@ -306,13 +305,12 @@ def _params(
                     f"clause '{clause.id}' needs parameter '{name}' ({param.type}) under 'with'",
                     state.lines.where(path[:-1]),
                 )
-            values[name] = _convert(
-                state, clause, name, param.type, param.default, param.choices, where
-            )
+            value = param.default
         else:
-            values[name] = _convert(
-                state, clause, name, param.type, given[name], param.choices, where
-            )
+            value = given[name]
+        values[name] = _convert(
+            state, clause, name, param.type, value, param.choices, (*path, name)
+        )
     return values
 
 
@@ -323,11 +321,12 @@ def _convert(
     kind: str,
     value: Any,
     choices: list[str] | None,
-    where: Any,
+    path: PathKey,
 ) -> Any:
     def fail(expected: str) -> SpecError:
         return SpecError(
-            f"parameter '{name}' of clause '{clause.id}' must be {expected}, not {value!r}", where
+            f"parameter '{name}' of clause '{clause.id}' must be {expected}, not {value!r}",
+            state.lines.where(path),
         )
 
     if kind == "bool":
@@ -347,20 +346,20 @@ def _convert(
             raise fail(f"one of {', '.join(choices or [])}")
         return value
     if kind == "report":
-        return _lookup(state.reports, value, "report", where)
+        return _lookup(state, state.reports, value, "report", path)
     if kind == "reports":
         if not isinstance(value, list):
             raise fail("a list of report ids")
-        return [_lookup(state.reports, v, "report", where) for v in value]
-    return _lookup(state.directions, value, "earlier direction", where)
+        return [_lookup(state, state.reports, v, "report", path) for v in value]
+    return _lookup(state, state.directions, value, "earlier direction", path)
 
 
-def _lookup(known: dict[str, Any], key: Any, what: str, where: Any) -> Any:
+def _lookup(state: _Assembly, known: dict[str, Any], key: Any, what: str, path: PathKey) -> Any:
     if not isinstance(key, str) or key not in known:
         hint = did_you_mean(str(key), list(known)) or (
             f" (ids: {', '.join(known)})" if known else f" (the spec lists no {what}s)"
         )
-        raise SpecError(f"no {what} with id {key!r}{hint}", where)
+        raise SpecError(f"no {what} with id {key!r}{hint}", state.lines.where(path))
     return known[key]
 
 

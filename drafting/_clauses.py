@@ -20,6 +20,7 @@ misspelt variable is an error naming the clause rather than a blank in a directi
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import _library_cache
+from ._cache import cached
 from ._dates import MONTHS, DateStyle, PartialDate, ordinal
 from ._errors import ClauseLibraryError, Where
 from ._language import DefinedTerms, Term, capfirst, indefinite, join_and, possessive
@@ -143,18 +144,25 @@ class Clause:
         """Parameters the spec must give (those with no default in the clause file)."""
         return [name for name, p in self.spec.params.items() if "default" not in p.model_fields_set]
 
-    def render(self, template: str, context: Mapping[str, Any]) -> str:
+    def render(self, template: str, context: dict[str, Any]) -> str:
         """Render one of this clause's texts as one paragraph: whitespace folds to single spaces."""
         return " ".join(self._render(template, context).split())
 
-    def render_lines(self, template: str, context: Mapping[str, Any]) -> list[str]:
+    def render_lines(self, template: str, context: dict[str, Any]) -> list[str]:
         """Render a text whose lines are paragraphs (the signature block); empty lines dropped."""
         lines = (" ".join(line.split()) for line in self._render(template, context).splitlines())
         return [line for line in lines if line]
 
-    def _render(self, template: str, context: Mapping[str, Any]) -> str:
+    def _render(self, template: str, context: dict[str, Any]) -> str:
+        compiled = _compiled(template)
+        if not context.keys() >= _GLOBAL_NAMES:
+            context = {**ENVIRONMENT.globals, **context}
         try:
-            return _compiled(template).render(context)
+            # What `Template.render` does, less copying the context and merging the globals into
+            # it for every text: `with_globals` did that once for a document's many texts.
+            return ENVIRONMENT.concat(
+                compiled.root_render_func(compiled.new_context(context, shared=True))
+            )
         except UndefinedError as exc:
             raise ClauseRenderError(f"clause '{self.id}': {exc.message}") from None
         except ClauseRenderError:
@@ -203,19 +211,14 @@ def _load_library(folder: Path) -> ClauseLibrary:
     if not folder.is_dir():
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
-    entry = _library_cache.entry_name(folder, files, (jinja2.__version__, pydantic.VERSION))
-    cached = _library_cache.read(entry)
-    if cached is None:
-        clauses, code = _compile_library(files)
-        _library_cache.write(entry, clauses, code)
-    else:
-        clauses, code = cached
-    _CODE.update(code)
+    versions = (jinja2.__version__, pydantic.VERSION)
+    clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
+    _CODE.update(marshal.loads(code))
     return ClauseLibrary(clauses, folder)
 
 
-def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], dict[str, CodeType]]:
-    """Every clause of the files, checked, and the compiled code of every text."""
+def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
+    """Every clause of the files, checked, and the compiled code of every text (marshalled)."""
     clauses: dict[str, Clause] = {}
     code: dict[str, CodeType] = {}
     for path in files:
@@ -226,7 +229,7 @@ def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], dict[str, Co
                     clause.where,
                 )
             clauses[clause.id] = clause
-    return clauses, code
+    return clauses, marshal.dumps(code)
 
 
 def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
@@ -345,6 +348,14 @@ def _environment() -> ImmutableSandboxedEnvironment:
 
 
 ENVIRONMENT = _environment()
+_GLOBAL_NAMES = ENVIRONMENT.globals.keys()
+
+
+def with_globals(context: Mapping[str, Any]) -> dict[str, Any]:
+    """A rendering context with the template environment's globals (`label`, `fail`) in it."""
+    return {**ENVIRONMENT.globals, **context}
+
+
 #: The compiled code of every clause text of the libraries loaded (a text compiles the same
 #: whichever library it is in); a text not among them is compiled when first rendered.
 _CODE: dict[str, CodeType] = {}

@@ -41,10 +41,11 @@ RULES = (
 )
 
 _FURNITURE = re.compile(
-    r"^(published:.*|©\s*crown copyright.*|page \d+( of \d+)?|\d{1,3}"
-    r"|a handwritten signature.*|.*signature (image|graphic)\b.*)$",
+    r"^(published:.*|©\s*crown copyright.*|page \d+( of \d+)?|\d{1,3}|a handwritten signature.*)$",
     re.IGNORECASE,
 )
+_SIGNATURE_IMAGE = re.compile(r"signature (image|graphic)\b", re.IGNORECASE)
+_FURNITURE_STARTS = frozenset("pP©aA0123456789")
 _QUOTES = str.maketrans(
     {
         "‘": "'",
@@ -109,7 +110,10 @@ class TextParagraph:
 
 def normalise_characters(text: str) -> str:
     """Quotes, dashes, emphasis and whitespace rules applied to a piece of text."""
-    text = _EMPHASIS.sub(r"\1", text.translate(_QUOTES))
+    if not text.isascii():  # every character the quotes and dashes rules change is non-ASCII
+        text = text.translate(_QUOTES)
+    if "*" in text:
+        text = _EMPHASIS.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -118,7 +122,7 @@ def read_paragraphs(text: str) -> list[TextParagraph]:
     paragraphs: list[TextParagraph] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = normalise_characters(raw)
-        if not line or _FURNITURE.match(line):
+        if not line or _is_furniture(line):
             continue
         line = _BULLET.sub("", line)
         match = _LABEL.match(line)
@@ -135,6 +139,13 @@ def read_paragraphs(text: str) -> list[TextParagraph]:
         marker = match.group(0).strip() if match else None
         paragraphs.append(TextParagraph(label, body, number, marker))
     return paragraphs
+
+
+def _is_furniture(line: str) -> bool:
+    # The first character rules most lines out before the pattern is tried.
+    if line[0] in _FURNITURE_STARTS and _FURNITURE.match(line):
+        return True
+    return "signature" in line.lower() and _SIGNATURE_IMAGE.search(line) is not None
 
 
 def has_label(line: str) -> bool:

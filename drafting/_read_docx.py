@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ._errors import DocumentError, Where
-from ._ooxml import (
+from ._ooxml_read import (
     ListLevel,
     WordParagraph,
     list_definitions,

@@ -6,11 +6,13 @@ source checkout they are the top-level `clauses/` and `templates/` folders besid
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@cache
 def data_dir(name: str) -> Path:
     """The folder `name` (`clauses` or `templates`), installed or in the source checkout."""
     installed = _PACKAGE / name

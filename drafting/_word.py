@@ -9,12 +9,9 @@ result is deterministic: same draft, same bytes.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
-
-from lxml import etree
 
 from ._draft import Draft, Rendered
 from ._errors import TemplateError, Where
@@ -81,7 +78,7 @@ def render_docx(draft: Draft, kind: str | None = None, template: Path | None = N
 def _open_template(path: Path, needed: set[str]) -> Template:
     try:
         template = load_template(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
+    except (ValueError, OSError) as exc:
         raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
     missing = needed - template.style_ids
     if missing:

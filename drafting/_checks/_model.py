@@ -12,8 +12,9 @@ starts with fixed text, and a plain `in` test is a hundred times quicker than th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -36,26 +37,27 @@ class Finding:
     order: int = 0  # the paragraph's place in the document, for listing in reading order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Para:
-    """A paragraph as the checks see it."""
+    """A paragraph as the checks see it: its text, and its label placed in its list."""
 
     index: int
     label: str | None
-    path: str | None
-    level: int | None
     text: str
     line: int
-    marker: str | None = None
-    lower: str = field(init=False, repr=False, compare=False)  # for `Subject.containing`
+    marker: str | None
+    lower: str  # the text in lower case, for `Subject.containing`
+    placed: Placed | None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())  # frozen: set once, here
+    @property
+    def path(self) -> str | None:
+        """The full label path a reader would cite (`7.b.ii`), or None if unlabelled."""
+        return self.placed.path if self.placed else None
 
     @property
     def where(self) -> str:
         """How a finding names the paragraph: `para 7.b.ii`, or `line 12` when unlabelled."""
-        return f"para {self.path}" if self.path else f"line {self.line}"
+        return f"para {self.placed.path}" if self.placed else f"line {self.line}"
 
 
 @dataclass
@@ -75,15 +77,31 @@ class Subject:
 
     @cached_property
     def lower(self) -> str:
-        """The whole text in lower case, to rule out a phrase in one test."""
+        """The whole text in lower case, a paragraph a line."""
         return "\n".join(para.lower for para in self.paragraphs)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each paragraph starts in `lower`."""
+        starts, at = [], 0
+        for para in self.paragraphs:
+            starts.append(at)
+            at += len(para.lower) + 1
+        return starts
 
     def containing(self, *phrases: str) -> list[Para]:
         """The paragraphs containing any of `phrases` (lower case), in any case, in order."""
-        present = [phrase for phrase in phrases if phrase in self.lower]
-        if len(present) == 1:
-            return [para for para in self.paragraphs if present[0] in para.lower]
-        return [para for para in self.paragraphs if any(phrase in para.lower for phrase in present)]
+        found: set[int] = set()
+        for phrase in phrases:
+            at = self.lower.find(phrase)
+            while at != -1:
+                index = bisect_right(self._starts, at) - 1
+                found.add(index)
+                following = index + 1  # one find per paragraph found, not per occurrence
+                if following == len(self._starts):
+                    break
+                at = self.lower.find(phrase, self._starts[following])
+        return [self.paragraphs[index] for index in sorted(found)]
 
     def finding(
         self, code: str, severity: Severity, para: Para, excerpt: str, message: str
@@ -211,6 +229,6 @@ def subject_paragraphs(paragraphs: Sequence[TextParagraph]) -> list[Para]:
     """Paragraphs with their label paths and levels."""
     placed = place_labels(p.label for p in paragraphs)
     return [
-        Para(i, p.label, q.path if q else None, q.level if q else None, p.text, p.line, p.marker)
+        Para(i, p.label, p.text, p.line, p.marker, p.text.lower(), q)
         for i, (p, q) in enumerate(zip(paragraphs, placed, strict=True))
     ]

@@ -20,18 +20,22 @@ from ._model import Finding, Subject, excerpt_around
 _MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_NAMES |= {name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)}
 _MONTH = r"(?P<month>" + "|".join(sorted({m for m in _MONTH_NAMES}, key=len, reverse=True)) + r")"
-_DATE = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?{_MONTH}\.?\s+(?P<year>\d{{4}})\b",
-    re.IGNORECASE,
-)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
+_DATE_PATTERN = rf"\b(?:{_DAY})?{_MONTH}\.?\s+(?P<year>\d{{4}})\b"
+# Matching lower-case text is three times quicker than matching while ignoring case.
+_DATE = re.compile(_DATE_PATTERN)
+_DATE_ANY_CASE = re.compile(_DATE_PATTERN, re.IGNORECASE)
 _DATED_LINE = re.compile(r"^Dated\b")
 #: A year: a paragraph without one holds no date (a quick test before the slower _DATE).
 _YEAR = re.compile(r"\d{4}")
 
 
 def dates_in(text: str) -> Iterator[tuple[PartialDate, re.Match[str]]]:
-    """Every date written out in the text, with its match."""
-    for match in _DATE.finditer(text):
+    """Every date written out in the text, with its match (of the text in lower case)."""
+    lower = text.lower()
+    # Lower-casing keeps every position unless the text has a letter like "İ" (two when lower).
+    matches = _DATE.finditer(lower) if len(lower) == len(text) else _DATE_ANY_CASE.finditer(text)
+    for match in matches:
         day = int(match["day"]) if match["day"] else None
         month = _MONTH_NAMES[match["month"].lower()]
         written = f"{match['year']}-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -104,8 +108,8 @@ def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
                     "error",
                     para,
                     excerpt_around(para.text, match.start(), match.end()),
-                    f"{what} ({match.group(0)}) is after the direction's own "
-                    f"date ({made.format('plain')})",
+                    f"{what} ({para.text[match.start() : match.end()]}) is after the "
+                    f"direction's own date ({made.format('plain')})",
                 )
 
 
@@ -125,8 +129,8 @@ def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
                         "warning",
                         para,
                         excerpt_around(sentence, match.start(), match.end()),
-                        f"the annex dates the direction {match.group(0)}; it is "
-                        f"dated {made.format('plain')}",
+                        f"the annex dates the direction {sentence[match.start() : match.end()]}; "
+                        f"it is dated {made.format('plain')}",
                     )
 
 

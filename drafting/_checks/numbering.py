@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._model import Finding, Subject, excerpt_around, place_labels
+from ._model import Finding, Subject, excerpt_around
 
 _REFERENCE = re.compile(
     r"\bparagraph\s+(?P<written>\((?P<a>[a-z]{1,4}|\d{1,3})\)|(?P<b>[a-z]{1,4}|\d{1,3})\.?)"
@@ -22,8 +22,8 @@ _REFERENCE = re.compile(
 
 def check_numbering(subject: Subject) -> Iterator[Finding]:
     """Labels run on without gaps or repeats, and cross-references land on a paragraph."""
-    labels = (p.label for p in subject.paragraphs)
-    for para, placed in zip(subject.paragraphs, place_labels(labels), strict=True):
+    for para in subject.paragraphs:
+        placed = para.placed
         if placed is None or placed.expected is None or placed.value == placed.expected:
             continue
         label = f"{para.label}."

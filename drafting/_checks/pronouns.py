@@ -94,12 +94,17 @@ def _consistent(
 def _sentences_naming_appointee(subject: Subject) -> Iterator[Finding]:
     assert subject.spec is not None and subject.spec.appointee is not None
     appointee = subject.spec.appointee
-    names = [n for n in (appointee.short, appointee.reference, appointee.name, appointee.role) if n]
+    names = [
+        name.lower()
+        for name in (appointee.short, appointee.reference, appointee.name, appointee.role)
+        if name
+    ]
     expected = appointee.pronoun
-    for para in subject.containing(*(name.lower() for name in names)):
+    for para in subject.containing(*names):
         for sentence in _SENTENCE.finditer(para.text):
             text = sentence.group(0)
-            mentions = [text.lower().find(n.lower()) for n in names if n.lower() in text.lower()]
+            lower = text.lower()
+            mentions = [lower.find(name) for name in names if name in lower]
             if not mentions:
                 continue
             if _OTHER_ANTECEDENTS.search(text.replace(appointee.reference or "", "")):

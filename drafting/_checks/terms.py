@@ -89,14 +89,15 @@ def _check_uses(subject: Subject, definition: _Definition) -> Iterator[Finding]:
     term = _pattern(definition.term)
     used_after = False
     for para in subject.containing(definition.term.lower()):
-        before = para.index < definition.para.index
+        if used_after and para.index > definition.para.index:
+            break  # used after its definition; what follows cannot be used before it
         same = para.index == definition.para.index
         for match in term.finditer(para.text):
             if _inside_quotes(para.text, match.start()) or (
                 same and match.start() < definition.end and match.end() > definition.start
             ):
                 continue  # quoted, or part of the definition itself
-            if before or (same and match.end() <= definition.start):
+            if para.index < definition.para.index or (same and match.end() <= definition.start):
                 yield subject.finding(
                     "TERM002",
                     "error",
@@ -119,7 +120,7 @@ def _check_uses(subject: Subject, definition: _Definition) -> Iterator[Finding]:
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    return text[:position].count('"') % 2 == 1
+    return text.count('"', 0, position) % 2 == 1
 
 
 def _long_form_after(subject: Subject, definition: _Definition) -> Iterator[Finding]:

@@ -18,8 +18,7 @@ from collections.abc import Iterator
 
 from ._model import Finding, Para, Subject, excerpt_around
 
-_OPENING_SINGLE = re.compile(r"(?<![\w'])'(?=\w)")
-_CLOSING_SINGLE = re.compile(r"(?<=[\w.!?,;])'(?![\w])")
+_STOPS = frozenset(".!?,;")  # after which a single quotation mark can close
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _DOUBLING_ALLOWED = frozenset({"that", "had"})
 _LETTERS_ONLY = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
@@ -42,8 +41,8 @@ def check_wording(subject: Subject) -> Iterator[Finding]:
     for para in subject.paragraphs:
         yield from _quotes(subject, para)
         yield from _brackets(subject, para)
-        yield from _doubled(subject, para)
-        yield from _blanks(subject, para)
+    yield from _doubled(subject)
+    yield from _blanks(subject)
     for para in subject.containing("who's", "it's"):
         for match in _CONFUSIONS.finditer(para.text):
             word = match.group(1)
@@ -56,21 +55,31 @@ def check_wording(subject: Subject) -> Iterator[Finding]:
             )
 
 
-def _doubled(subject: Subject, para: Para) -> Iterator[Finding]:
-    # Letters only, everything else a space: a doubled word is then two equal neighbours, a test
-    # at C speed that spares most paragraphs the pattern (whose every match passes it).
-    words = para.lower.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
-    if not any(map(operator.eq, words, words[1:])):
+def _doubled(subject: Subject) -> Iterator[Finding]:
+    if not _equal_neighbours(subject.lower):
         return
-    for match in _DOUBLED.finditer(para.text):
-        if match.group(1).lower() not in _DOUBLING_ALLOWED:
-            yield subject.finding(
-                "DOUBLE001",
-                "warning",
-                para,
-                excerpt_around(para.text, match.start(), match.end()),
-                f"'{match.group(1)}' is doubled",
-            )
+    for para in subject.paragraphs:
+        if not _equal_neighbours(para.lower):
+            continue
+        for match in _DOUBLED.finditer(para.text):
+            if match.group(1).lower() not in _DOUBLING_ALLOWED:
+                yield subject.finding(
+                    "DOUBLE001",
+                    "warning",
+                    para,
+                    excerpt_around(para.text, match.start(), match.end()),
+                    f"'{match.group(1)}' is doubled",
+                )
+
+
+def _equal_neighbours(text: str) -> bool:
+    """Whether two neighbouring words are the same, reading letters only.
+
+    A quick test at C speed: every doubled word passes it, and most texts do not, so they are
+    spared the pattern.
+    """
+    words = text.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    return any(map(operator.eq, words, words[1:]))
 
 
 def _self_reference_case(subject: Subject) -> Iterator[Finding]:
@@ -96,33 +105,48 @@ def _self_reference_case(subject: Subject) -> Iterator[Finding]:
 
 
 def _quotes(subject: Subject, para: Para) -> Iterator[Finding]:
-    if "'" not in para.text and '"' not in para.text:
-        return
-    if para.text.count('"') % 2:
-        position = para.text.rfind('"')
+    text = para.text
+    if text.count('"') % 2:
+        position = text.rfind('"')
         yield subject.finding(
             "QUOTE001",
             "error",
             para,
-            excerpt_around(para.text, position, position + 1),
+            excerpt_around(text, position, position + 1),
             "a double quotation mark is not closed",
         )
-    open_at: list[int] = []
-    closings = {m.start() for m in _CLOSING_SINGLE.finditer(para.text)}
-    for quote in re.finditer("'", para.text):
-        position = quote.start()
-        if position in closings and open_at:
-            open_at.pop()
-        elif _OPENING_SINGLE.match(para.text, position):
-            open_at.append(position)
-    for position in open_at:
+    for position in _unclosed_single_quotes(text):
         yield subject.finding(
             "QUOTE001",
             "error",
             para,
-            excerpt_around(para.text, position, position + 1),
+            excerpt_around(text, position, position + 1),
             "a single quotation mark is not closed",
         )
+
+
+def _unclosed_single_quotes(text: str) -> list[int]:
+    """Where single quotation marks open and are never closed; apostrophes are neither.
+
+    A mark opens before a word, not after one ('the Council); it closes after a word or a stop
+    and before no word (Council').  An apostrophe within a word (Council's) does neither.
+    """
+    open_at: list[int] = []
+    position = text.find("'")
+    while position != -1:
+        before = text[position - 1] if position else ""
+        after = text[position + 1 : position + 2]
+        if open_at and (_is_word(before) or before in _STOPS) and not _is_word(after):
+            open_at.pop()
+        elif not (_is_word(before) or before == "'") and _is_word(after):
+            open_at.append(position)
+        position = text.find("'", position + 1)
+    return open_at
+
+
+def _is_word(char: str) -> bool:
+    """Whether `char` is a word character, as a pattern's word class means it."""
+    return char.isalnum() or char == "_"
 
 
 def _brackets(subject: Subject, para: Para) -> Iterator[Finding]:
@@ -148,18 +172,18 @@ def _brackets(subject: Subject, para: Para) -> Iterator[Finding]:
             )
 
 
-def _blanks(subject: Subject, para: Para) -> Iterator[Finding]:
-    if _UNDATED.match(para.text) and subject.final:
-        yield subject.finding(
-            "BLANK001", "error", para, para.text, "the date is blank in a final document"
-        )
-    if not any(mark in para.lower for mark in _PLACEHOLDER_MARKS):
-        return
-    for match in _PLACEHOLDERS.finditer(para.text):
-        yield subject.finding(
-            "BLANK001",
-            "error" if subject.final else "warning",
-            para,
-            excerpt_around(para.text, match.start(), match.end()),
-            "a placeholder is left in the text",
-        )
+def _blanks(subject: Subject) -> Iterator[Finding]:
+    for para in subject.paragraphs:
+        if subject.final and _UNDATED.match(para.text):
+            yield subject.finding(
+                "BLANK001", "error", para, para.text, "the date is blank in a final document"
+            )
+    for para in subject.containing(*_PLACEHOLDER_MARKS):
+        for match in _PLACEHOLDERS.finditer(para.text):
+            yield subject.finding(
+                "BLANK001",
+                "error" if subject.final else "warning",
+                para,
+                excerpt_around(para.text, match.start(), match.end()),
+                "a placeholder is left in the text",
+            )

@@ -1,0 +1,107 @@
+"""Prepared inputs kept between runs, as Python keeps bytecode.
+
+Two inputs take longer to prepare than a build takes to use them: the clause library (every
+file read and validated, every text compiled to Python by Jinja: about 70 ms) and the Word
+templates (parsed with lxml and split where the body goes).  The first run stores what it
+prepared in the user's cache folder; later runs read it back in a fraction of a millisecond.
+
+An entry is named by what it was prepared from (its kind and place: `clauses` and the folder, or
+`template` and the file) and a hash of everything the result depends on: the source files'
+names and bytes, the source of the toolkit modules that prepare and define what is stored, and
+the versions of Python and of the libraries concerned.  An edit to any of them gives another
+name, so a stale entry is never read; writing the new entry removes the place's older ones.
+
+The folder is `$DRAFTING_CACHE_DIR`, else `$XDG_CACHE_HOME/drafting`, else `~/.cache/drafting`;
+an empty `DRAFTING_CACHE_DIR` turns the cache off.  The cache only ever saves time: a folder
+that cannot be written, or an entry that cannot be read, means preparing afresh, silently.
+Entries are pickles, trusted as the user's own files are (like `__pycache__`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Bump when the layout of entries changes.
+_FORMAT = b"drafting-cache 1"
+#: The modules that prepare what is stored, or define its classes.
+_MODULES = (
+    "_cache.py",
+    "_clauses.py",
+    "_errors.py",
+    "_language.py",
+    "_dates.py",
+    "_ooxml.py",
+    "_ooxml_read.py",
+)
+
+
+def cached(
+    kind: str,
+    place: Path,
+    sources: Iterable[Path],
+    versions: Iterable[str],
+    prepare: Callable[[], T],
+) -> T:
+    """What `prepare()` returns for these sources: from the cache, or prepared and stored."""
+    folder = cache_folder()
+    if folder is None:
+        return prepare()
+    name = _entry_name(kind, place, sources, versions)
+    try:
+        value: T = pickle.loads((folder / f"{name}.pickle").read_bytes())
+        return value
+    except Exception:  # missing, or damaged: prepared again, never an error for the user
+        pass
+    value = prepare()
+    _store(folder, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def cache_folder() -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    configured = os.environ.get("DRAFTING_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "drafting"
+
+
+def _entry_name(kind: str, place: Path, sources: Iterable[Path], versions: Iterable[str]) -> str:
+    """`<kind>-<hash of the place>-<hash of the content>`."""
+    where = hashlib.blake2b(str(place.resolve()).encode(), digest_size=6).hexdigest()
+    digest = hashlib.blake2b(_FORMAT, digest_size=16)
+    for part in (sys.version, *versions):
+        digest.update(part.encode() + b"\0")
+    here = Path(__file__).parent
+    for path in [*(here / module for module in _MODULES), *sources]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{kind}-{where}-{digest.hexdigest()}"
+
+
+def _store(folder: Path, name: str, data: bytes) -> None:
+    """Write an entry all or nothing, then remove the older entries of its place."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, folder / f"{name}.pickle")
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return
+    place = name.rsplit("-", 1)[0]
+    for older in folder.glob(f"{place}-*.pickle"):
+        if older.stem != name:
+            older.unlink(missing_ok=True)
