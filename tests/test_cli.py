@@ -66,3 +66,15 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0 and completed.stdout.startswith("STATUTORY DIRECTION")
+
+
+def test_the_process_exits_with_the_commands_status(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    completed = subprocess.run(
+        [sys.executable, "-m", "drafting.cli", "build", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert completed.stderr == f"drafting: error: {missing}: no such file\n"
