@@ -55,7 +55,10 @@ def cached(
     folder = cache_folder()
     if folder is None:
         return prepare()
-    name = _entry_name(kind, place, sources, versions)
+    try:
+        name = _entry_name(kind, place, sources, versions)
+    except OSError:  # a source unreadable: preparing it says so properly
+        return prepare()
     try:
         value: T = pickle.loads((folder / f"{name}.pickle").read_bytes())
         return value

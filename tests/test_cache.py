@@ -123,3 +123,9 @@ def test_a_build_from_the_cache_does_not_load_lxml(tmp_path: Path) -> None:
         "clauses",
         "template",
     ]
+
+
+def test_a_source_that_cannot_be_read_is_reported_as_before(library: Path, cache: Path) -> None:
+    (library / "folder.yaml").mkdir()
+    with pytest.raises(ClauseLibraryError, match=r"folder\.yaml: is a directory"):
+        _load(library)
