@@ -104,7 +104,7 @@ class ClauseItem(_Model):
 
     id: str | None = None
     text: str
-    items: list[ClauseItem] = Field(default_factory=list)
+    items: list[ClauseItem] = []
 
 
 class ClauseDef(_Model):
@@ -113,11 +113,11 @@ class ClauseDef(_Model):
     title: str
     source: str = ""
     usual_for: list[Intervention] = Field(
-        default_factory=list, description="interventions the wizard pre-ticks it for"
+        [], description="interventions the wizard pre-ticks it for"
     )
-    params: dict[str, Param] = Field(default_factory=dict)
+    params: dict[str, Param] = {}
     text: str
-    items: list[ClauseItem] = Field(default_factory=list)
+    items: list[ClauseItem] = []
     then: str | None = None
 
 

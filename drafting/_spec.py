@@ -40,7 +40,8 @@ class Model(BaseModel):
     """Base for spec models: unknown fields are errors, values are immutable once validated.
 
     Validators are built when first used rather than at import: a command that never reads a
-    spec does not pay for them, and a build pays for the one the whole spec needs.
+    spec does not pay for them, and a build pays for the one the whole spec needs.  Empty lists
+    are plain defaults (pydantic copies them), not factories, whose signatures it inspects.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
@@ -62,7 +63,7 @@ class Council(Model):
     term: str = Field("the Council", description="The defined term used after first mention")
     area: str | None = Field(None, description='The area, e.g. "Kirklees"')
     leader: Leader | None = None
-    address: list[str] = Field(default_factory=list)
+    address: list[str] = []
 
 
 class SecretaryOfState(Model):
@@ -127,12 +128,12 @@ class Entry(Model):
     """
 
     clause: str | None = None
-    with_: dict[str, Any] = Field(default_factory=dict, alias="with")
+    with_: dict[str, Any] = Field({}, alias="with")
     text: str | None = None
     add: str | None = None
     end: str | None = None
-    items: list[Entry] = Field(default_factory=list)
-    bullets: list[Entry] = Field(default_factory=list)
+    items: list[Entry] = []
+    bullets: list[Entry] = []
     then: str | None = None
 
     @field_validator("text", "add", "then")
@@ -193,7 +194,7 @@ class Annex(Model):
     """The Terms of Reference annex."""
 
     heading: str = "ANNEX"
-    title_lines: list[str] = Field(default_factory=list)
+    title_lines: list[str] = []
     paragraphs: list[Entry]
 
 
@@ -229,7 +230,7 @@ class Department(Model):
     """A department whose letterhead heads a letter."""
 
     name_lines: list[str] = Field(description="The name as set in the letterhead, line by line")
-    address: list[str] = Field(default_factory=list)
+    address: list[str] = []
 
 
 class Signatory(Model):
@@ -246,7 +247,7 @@ class Letter(Model):
     title: str | None = Field(None, description="Document title; default from the council")
     departments: list[Department] = Field(min_length=1, max_length=2)
     paragraphs: list[Entry]
-    copies: list[str] = Field(default_factory=list, description="Who the letter is copied to")
+    copies: list[str] = Field([], description="Who the letter is copied to")
     copies_also: str | None = Field(None, description='e.g. "local MPs"')
     signatories: list[Signatory] = Field(min_length=1, max_length=2)
 
@@ -270,8 +271,8 @@ class Spec(Model):
     council: Council
     secretary_of_state: SecretaryOfState
     appointee: Appointee | None = None
-    reports: list[Report] = Field(default_factory=list)
-    earlier_directions: list[EarlierDirection] = Field(default_factory=list)
+    reports: list[Report] = []
+    earlier_directions: list[EarlierDirection] = []
     recitals: list[Entry] | None = None
     operative: Operative | None = None
     duration: Duration = Field(default_factory=Duration)
@@ -280,8 +281,8 @@ class Spec(Model):
     letter: Letter | None = None
     style: Style = Field(default_factory=Style)
     terms: Terms = Field(default_factory=Terms)
-    published_differences: list[PublishedDifference] = Field(default_factory=list)
-    accepted_findings: list[AcceptedFinding] = Field(default_factory=list)
+    published_differences: list[PublishedDifference] = []
+    accepted_findings: list[AcceptedFinding] = []
 
     @model_validator(mode="after")
     def _a_direction_or_a_letter(self) -> Self:
