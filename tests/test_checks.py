@@ -86,6 +86,20 @@ CAUGHT = [
     ),
     ("OFSTED001", "1. Services were found to be 'poor'.\n"),
     ("OFSTED002", "1. Leadership, management and government were inadequate.\n"),
+    (
+        "LIST001",
+        "1. The Council shall:\n   a. act now;\n   b. act with its partner\n   c. report.\n",
+    ),
+    (
+        "LIST001",
+        "1. The Council shall:\n   a. act now;\n   b. act with its partner and\n   c. end.\n",
+    ),
+    ("LIST001", "1. Functions:\n   a. those under the Children Act 1989;\n   b. the 2004 Act\n"),
+    (
+        "LIST002",
+        "1. The adviser shall:\n   a. Oversee the plan;\n   b. support the board;\n"
+        "   c. steer the partnership.\n",
+    ),
 ]
 
 CLEAN = [
@@ -101,6 +115,10 @@ CLEAN = [
     "1. The Council acts (as it must) [in full].\n",
     "1. Services were found to be 'inadequate'; earlier 'requires improvement' judgements.\n",
     "1. Leadership, management and governance were inadequate.\n",
+    "1. The Council shall:\n   a. act now;\n   b. act 'as agreed'; and\n"
+    "   c. report (as it must).\n   d. in due course:\n"
+    "      i. Kirklees Council and Leeds City Council, which work with\n"
+    "         Kirklees, meet;\n      ii. the board reports, or\n      iii. the Minister asks.\n",
     "1. The report of 8 December 2017.\nDated: 25th January 2018\n",
     "NOW THEREFORE\n1. This direction will remain in force until it is revoked.\n",
 ]
@@ -128,12 +146,19 @@ def test_blank_date_is_expected_in_a_draft() -> None:
 PUBLISHED_FINDINGS = {
     "kirklees-2018-01-25-direction": [
         ("TERM002", "para 2"),  # real: "children's social care functions" used before recital 4
+        ("LIST001", "para 3.a"),  # real: the item lacks its semicolon
         ("OFSTED002", "para 3.a"),  # real: "leadership, management and government"
         ("TERM003", "para 3.b"),  # real: "the 2017 report" defined and never used
+        ("LIST001", "para 3.b"),  # real: the item lacks its semicolon
         ("TERM003", "para 4"),  # real: "the 1996 Act" defined and never used
         ("TERM004", "para 6"),  # real: "Education Act 1996" written out after the definition
         ("TERM004", "para 7"),  # real: the same again
+        ("LIST001", "para 7.c.ii"),  # real: the item lacks its semicolon
         ("DATE003", "para 3"),  # real: the annex dates the direction December 2017
+        ("LIST002", "para 3.a"),  # real: annex items 3.a-c capitalised, 3.d-h not
+        ("LIST002", "para 3.b"),
+        ("LIST002", "para 3.c"),
+        ("LIST001", "para 3.g"),  # real: "... of the strategic partnership and"
     ],
     "norfolk-2016-08-05-direction": [
         ("QUOTE001", "line 5"),  # real: ("the Council) never closes
@@ -155,6 +180,7 @@ PUBLISHED_FINDINGS = {
         ("CITE002", "para 3"),  # real: "section 497(A)"
         ("NUM005", "para 3.b"),  # real: "paragraph (a)" for a paragraph labelled "a."
         ("CITE002", "para 3.c"),  # real: "section 10, 12, 12C, 12D and 17A"
+        ("LIST001", "para 3.c"),  # real: the last item of the list lacks its full stop
         ("CASE001", "para 5"),  # real: "this direction" where elsewhere "this Direction"
         ("CONFUSE001", "para 1.iv"),  # real: "who's appointment"
     ],

@@ -7,8 +7,9 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     terms       TERM001-004   defined terms defined once, used, used instead of the long form
     pronouns    PRON001-003   one set of pronouns per party
     numbering   NUM001-005    gaps, repeats, nesting, cross-references
+    lists       LIST001-002   sub-paragraphs punctuated and capitalised alike
     wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
-    dates       DATE001-004   dates against the direction's own; duration
+    dates       DATE001-005   dates against the direction's own and the letter's; duration
     ofsted      OFSTED001-002 grades and key judgement names
 """
 
@@ -23,6 +24,7 @@ from .._spec import AcceptedFinding
 from ._model import Finding, Rule, Subject, subject_paragraphs
 from .citations import check_citations
 from .dates import check_dates
+from .lists import check_lists
 from .numbering import check_numbering
 from .ofsted import check_ofsted
 from .pronouns import check_pronouns
@@ -34,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     check_terms,
     check_pronouns,
     check_numbering,
+    check_lists,
     check_wording,
     check_dates,
     check_ofsted,
