@@ -459,12 +459,7 @@ def _clause_list(
     message: str,
     leave_out: frozenset[str] = frozenset(),
 ) -> None:
-    """Choose clauses (the usual ones ticked), ask their parameters, then free-text paragraphs."""
-    existing = [
-        e for e in (iv.answers.get(key) or get_path(iv.defaults, key) or []) if isinstance(e, dict)
-    ]
-    kind = iv.answers.get("wizard.intervention")
-    chosen_before = [e["clause"] for e in existing if "clause" in e]
+    """Choose paragraphs from clause families (the usual ones ticked), then free-text ones."""
     options = sorted(
         (
             c
@@ -472,11 +467,25 @@ def _clause_list(
             if c.family in families
             and c.id not in leave_out
             and not c.id.endswith("-item")
+            and c.spec.under is None  # an item of a lead-in is offered under it
             and c.id != "operative.directs"
             and c.family != "reference"
         ),
         key=lambda c: families.index(c.family),  # stable: each family keeps its file order
     )
+    _choose_clauses(iv, key, options, message)
+
+
+def _choose_clauses(iv: Interview, key: str, options: list[Clause], message: str) -> None:
+    """Choose among `options` (those usual for the intervention ticked) and ask their details.
+
+    Then paragraphs in the drafter's own words are offered; the list is stored at `key`.
+    """
+    existing = [
+        e for e in (iv.answers.get(key) or get_path(iv.defaults, key) or []) if isinstance(e, dict)
+    ]
+    kind = iv.answers.get("wizard.intervention")
+    chosen_before = [e["clause"] for e in existing if "clause" in e]
     ticked = chosen_before or [c.id for c in options if {"any", kind} & set(c.spec.usual_for)]
     picked = (
         iv.ask(
@@ -549,13 +558,18 @@ def _ids(iv: Interview, key: str) -> list[str]:
 
 
 def _items(iv: Interview, key: str, clause: Clause) -> None:
-    """Sub-paragraphs: one per report chosen, or free text for a clause listing its contents.
+    """Sub-paragraphs: the clauses listed under a lead-in, one per report, or free text.
 
-    A clause `X` with a clause `X-item` in the library (`recital.considered`) takes an item per
-    report; a clause whose text says "This will include:" takes free-text items.
+    A lead-in (`tor.duties`: "The Commissioner shall:") takes the clauses that name it as what
+    they are `under`; a clause `X` with a clause `X-item` in the library (`recital.considered`)
+    takes an item per report; a clause whose text says "This will include:" takes free-text items.
     """
+    members = [c for c in iv.library if c.spec.under == clause.id]
     item_clause = iv.library.get(f"{clause.id}-item")
-    if item_clause is not None:
+    if members:
+        _choose_clauses(iv, f"{key}.items", members, f"{clause.id}: which of these?")
+        _close_the_list(iv, f"{key}.items")
+    elif item_clause is not None:
         reports = _ids(iv, "reports")
         picked = (
             iv.ask(
@@ -579,6 +593,18 @@ def _items(iv: Interview, key: str, clause: Clause) -> None:
         ):
             iv.text(f"{key}.items.{index}.text", "The sub-paragraph")
             index += 1
+
+
+def _close_the_list(iv: Interview, key: str) -> None:
+    """End the next-to-last item "; and" and the last with a full stop, as lists are drafted."""
+    items = iv.answers.get(key) or []
+    for index, item in enumerate(items):
+        end = {len(items) - 2: "; and", len(items) - 1: "."}.get(index)
+        if end is None:
+            item.pop("end", None)
+        else:
+            item["end"] = end
+    iv.answers.set(key, items)
 
 
 # --- review and the run -------------------------------------------------------------------------

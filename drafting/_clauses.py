@@ -7,6 +7,8 @@ A clause file holds one family:
       access.co-operate:
         title: Co-operate and allow access          # what `drafting clauses list` shows
         source: Norfolk 2016 7.b; Kirklees 2018 7.b  # where the wording comes from
+        usual_for: [commissioner, advisers]          # the wizard ticks it for these
+        under: null                                  # or the lead-in it is an item of
         params:                                      # what a spec passes under `with:`
           purpose: {type: text, default: null, help: ...}
         text: To co-operate with {{ appointee.reference }} ...
@@ -114,6 +116,9 @@ class ClauseDef(_Model):
     source: str = ""
     usual_for: list[Intervention] = Field(
         [], description="interventions the wizard pre-ticks it for"
+    )
+    under: str | None = Field(
+        None, description="the lead-in clause it is an item of (tor.duties: 'shall:')"
     )
     params: dict[str, Param] = {}
     text: str
@@ -231,6 +236,12 @@ def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
                     clause.where,
                 )
             clauses[clause.id] = clause
+    for clause in clauses.values():
+        lead_in = clause.spec.under
+        if lead_in is not None and lead_in not in clauses:
+            raise ClauseLibraryError(
+                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
+            )
     return clauses, marshal.dumps(code)
 
 
@@ -377,6 +388,8 @@ def describe(clause: Clause) -> str:
     lines = [f"{clause.id}  ({clause.family})", clause.spec.title]
     if clause.spec.source:
         lines.append(f"Source: {clause.spec.source}")
+    if clause.spec.under:
+        lines.append(f"An item under: {clause.spec.under}")
     if clause.spec.params:
         lines.append("Parameters:")
         for name, param in clause.spec.params.items():

@@ -143,6 +143,21 @@ def test_a_broken_clause_is_an_error_naming_it(
     assert "recital.yaml:" in str(raised.value)
 
 
+def test_an_item_under_a_lead_in_that_is_not_there_is_an_error(tmp_path: Path) -> None:
+    folder = _library_with(tmp_path, "To act;")
+    text = (folder / "recital.yaml").read_text("utf-8")
+    (folder / "recital.yaml").write_text(text + "    under: recital.lead-in\n", "utf-8")
+    with pytest.raises(ClauseLibraryError, match=r"'recital\.lead-in', which is not a clause"):
+        load_library(folder)
+
+
+def test_duties_are_items_under_their_lead_in(run: Callable[..., Result]) -> None:
+    shown = run("clauses", "show", "tor.chair-improvement-board")
+    assert "An item under: tor.duties" in shown.out
+    duties = {c.id for c in load_library() if c.spec.under == "tor.duties"}
+    assert {"tor.chair-improvement-board", "tor.ministerial-updates"} <= duties
+
+
 def test_bundled_library_travels_with_the_package() -> None:
     assert load_library().folder.resolve() in {
         (ROOT / "clauses").resolve(),

@@ -43,8 +43,8 @@ COMMISSIONER = {
     "appointee.pronoun": ["she"],
     "operative.paragraphs.0.items.0.with.with_appointee": True,
     "signature.name": "Sam Taylor",
-    "annex.paragraphs.1.with.board": "the Calderdale Improvement Board",
-    "annex.paragraphs.2.with.board": "the Calderdale Improvement Board",
+    "annex.paragraphs.1.items.0.with.board": "the Calderdale Improvement Board",
+    "annex.paragraphs.1.items.1.with.board": "the Calderdale Improvement Board",
     "letter.date": "2018-08-01",
     "letter.paragraphs.1.with.considered": "Ofsted's findings",
     "letter.paragraphs.1.with.purpose": "provide immediate support",
@@ -113,7 +113,11 @@ def test_interview_writes_a_valid_spec_and_builds_its_documents(
     assert direction.startswith("STATUTORY DIRECTION TO CALDERDALE COUNCIL")
     assert "Alex Jones as the Children's Services Commissioner" in direction
     assert "which appears to her to be necessary" in direction
-    assert "Chair the Calderdale Improvement Board;" in direction
+    # the duties chosen are items under "The Commissioner shall:", the list closed as drafted
+    annex = direction[direction.index("ANNEX") :]
+    assert "2. The Commissioner shall:\n   a. Chair the Calderdale Improvement Board;\n" in annex
+    assert "systems and processes; and\n   f. Deliver quarterly" in annex
+    assert annex.rstrip().endswith("if the Minister requires it.")
     assert "Dear Jane," in draft.get("letter").text
     # the usual clauses for a Commissioner were offered ticked
     assert [e.clause for e in spec.recitals or []][:2] == [
