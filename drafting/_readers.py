@@ -2,7 +2,8 @@
 
     spec (.yaml)  → its generated direction, with the spec's known published differences
     .docx         → paragraphs with the labels Word would show, tracked changes accepted
-    .pdf          → page text (pypdf) less running headers and page numbers, lines unwrapped
+    .pdf          → page text (pypdf) less running headers and page numbers, lines unwrapped,
+                    text side by side (letterheads) read a column at a time
     .txt          → as written
 
 Every kind ends in the same `TextParagraph` form (`_normalise`), so a comparison sees wording only.
@@ -30,6 +31,11 @@ _PARAGRAPH_GAP = 1.2
 _MAX_LINE_SPACING = 1.75
 #: Average character width as a share of the type size, to tell word gaps between PDF chunks.
 _CHARACTER_WIDTH = 0.5
+#: A gap between chunks of one row this many times the type size separates two columns.
+_COLUMN_GAP = 4
+#: A line that runs less than this share of the document's longest line does not wrap: it ends
+#: its paragraph (an address line, a signatory's title, a paragraph's last line).
+_SHORT_LINE = 0.5
 
 
 @dataclass(frozen=True)
@@ -89,10 +95,11 @@ def pdf_text(path: Path) -> str:
         raise DocumentError("the PDF has no text (a scanned image?)", Where(path))
     running = _running_lines([[line.text for line in page] for page in pages])
     # A paragraph running over a page break is rejoined by the normaliser's line-wrapping rule.
+    full = max(_width(line) for page in pages for line in page)
     paragraphs: list[str] = []
     for page in pages:
         kept = [line for line in page if line.text not in running]
-        paragraphs += _page_paragraphs(_without_page_number(kept))
+        paragraphs += _page_paragraphs(_without_page_number(kept), full)
     return "\n".join(paragraphs)
 
 
@@ -117,9 +124,12 @@ class _PdfLine:
         self.last_x, self.last_text = x, text
 
 
+_Chunk = tuple[float, float, float, str]  # baseline height, start, type size, text
+
+
 def _page_lines(page: Any) -> list[_PdfLine]:
-    """The lines of a page, top to bottom, from the positions of its text chunks."""
-    chunks: list[tuple[float, float, float, str]] = []
+    """The lines of a page in reading order, from the positions of its text chunks."""
+    chunks: list[_Chunk] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text.strip():
@@ -128,6 +138,11 @@ def _page_lines(page: Any) -> list[_PdfLine]:
             chunks.append((y, x, size or 10.0, text.replace("\n", " ")))
 
     page.extract_text(visitor_text=visit)
+    return [line for block in _reading_blocks(chunks) for line in _lines(block)]
+
+
+def _lines(chunks: list[_Chunk]) -> list[_PdfLine]:
+    """Chunks joined into lines, top to bottom, each line left to right."""
     lines: list[_PdfLine] = []
     for y, x, size, text in sorted(chunks, key=lambda c: (-round(c[0]), c[1])):
         if lines and abs(lines[-1].y - y) < size / 3:
@@ -139,13 +154,77 @@ def _page_lines(page: Any) -> list[_PdfLine]:
     return lines
 
 
-def _page_paragraphs(lines: list[_PdfLine]) -> list[str]:
-    """Lines grouped into paragraphs: a gap wider than line spacing, or a label, starts one."""
-    threshold = _paragraph_gap(lines)
+def _reading_blocks(chunks: list[_Chunk]) -> list[list[_Chunk]]:
+    """The page's chunks in blocks read one after another.
+
+    Where text stands in two columns (letterheads side by side in a table), the left column is
+    read before the right, as a reader does; elsewhere the page is one block, top to bottom.  The
+    columns are the rows around one with a wide gap between its chunks (the gutter), taken up
+    and down while rows follow at line spacing and no chunk crosses the gutter.
+    """
+    rows = _lines(chunks)
+    gutter = next((x for row in rows if (x := _gutter(row, chunks)) is not None), None)
+    if gutter is None:
+        return [chunks]
+    first = next(i for i, row in enumerate(rows) if _gutter(row, chunks) == gutter)
+    last = first
+    while first > 0 and _continues_column(rows[first - 1], rows[first], gutter, chunks):
+        first -= 1
+    while last + 1 < len(rows) and _continues_column(rows[last], rows[last + 1], gutter, chunks):
+        last += 1
+    top, bottom = rows[first].y, rows[last].y
+    inside = [c for c in chunks if bottom - c[2] / 3 < c[0] < top + c[2] / 3]
+    above = [c for c in chunks if c[0] >= top + c[2] / 3]
+    below = [c for c in chunks if c[0] <= bottom - c[2] / 3]
+    left = [c for c in inside if c[1] < gutter]
+    right = [c for c in inside if c[1] >= gutter]
+    return [block for block in (above, left, right, *_reading_blocks(below)) if block]
+
+
+def _row_chunks(row: _PdfLine, chunks: list[_Chunk]) -> list[_Chunk]:
+    return sorted((c for c in chunks if abs(c[0] - row.y) < c[2] / 3), key=lambda c: c[1])
+
+
+def _end(chunk: _Chunk) -> float:
+    return chunk[1] + len(chunk[3]) * chunk[2] * _CHARACTER_WIDTH
+
+
+def _gutter(row: _PdfLine, chunks: list[_Chunk]) -> float | None:
+    """Where the second column starts, if this row has a gap wider than words ever leave."""
+    parts = _row_chunks(row, chunks)
+    for before, after in itertools.pairwise(parts):
+        if after[1] - _end(before) > _COLUMN_GAP * after[2]:
+            return after[1]
+    return None
+
+
+def _continues_column(
+    upper: _PdfLine, lower: _PdfLine, gutter: float, chunks: list[_Chunk]
+) -> bool:
+    """Whether two neighbouring rows belong to one band of columns."""
+    near = upper.y - lower.y <= _MAX_LINE_SPACING * max(upper.size, lower.size)
+    parts = _row_chunks(upper, chunks) + _row_chunks(lower, chunks)
+    return near and not any(c[1] < gutter < _end(c) for c in parts)
+
+
+def _page_paragraphs(lines: list[_PdfLine], full: float) -> list[str]:
+    """Lines grouped into paragraphs.
+
+    A line starts a paragraph after a gap wider than line spacing, after a line that stops well
+    short of the document's `full` lines (a line that wraps runs on to the margin), when it is
+    higher on the page than the line before (the next column), or when it begins with a label.
+    """
+    thresholds = _paragraph_gaps(lines)
     paragraphs: list[str] = []
     for index, line in enumerate(lines):
-        gap = lines[index - 1].y - line.y if index else None
-        starts = gap is None or gap > threshold or has_label(line.text)
+        previous = lines[index - 1] if index else None
+        starts = (
+            previous is None
+            or previous.size != line.size
+            or not thresholds.get(line.size, 0.0) >= previous.y - line.y >= 0
+            or _width(previous) < _SHORT_LINE * full
+            or has_label(line.text)
+        )
         if starts or not paragraphs:
             paragraphs.append(line.text)
         else:
@@ -153,20 +232,29 @@ def _page_paragraphs(lines: list[_PdfLine]) -> list[str]:
     return paragraphs
 
 
-def _paragraph_gap(lines: list[_PdfLine]) -> float:
-    """The vertical gap beyond which a new paragraph starts on this page.
+def _width(line: _PdfLine) -> float:
+    """About how far the line runs across the page."""
+    return line.last_x + len(line.last_text) * line.size * _CHARACTER_WIDTH - line.x
 
-    The smallest gap between lines is the line spacing, unless the page has no wrapped line at
-    all; a gap wider than 1.75 times the type size cannot be line spacing, so then every gap is
-    between paragraphs.
+
+def _paragraph_gaps(lines: list[_PdfLine]) -> dict[float, float]:
+    """For each type size on the page, the vertical gap beyond which a new paragraph starts.
+
+    The smallest gap between lines of a size is its line spacing, unless no paragraph of that
+    size wraps; a gap wider than 1.75 times the type size cannot be line spacing, so then every
+    gap is between paragraphs.  (Sizes differ: a letterhead's small print is closer set.)
     """
-    sizes = sorted(line.size for line in lines)
-    size = sizes[len(sizes) // 2] if sizes else 12.0
-    gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > size / 2]
-    if not gaps:
-        return 0.0
-    spacing = min(gaps)
-    return spacing * 0.95 if spacing > size * _MAX_LINE_SPACING else spacing * _PARAGRAPH_GAP
+    gaps: dict[float, list[float]] = {}
+    for upper, lower in itertools.pairwise(lines):
+        gap = upper.y - lower.y
+        if upper.size == lower.size and gap > lower.size / 2:
+            gaps.setdefault(lower.size, []).append(gap)
+    thresholds = {}
+    for size, found in gaps.items():
+        spacing = min(found)
+        wraps = spacing <= size * _MAX_LINE_SPACING
+        thresholds[size] = spacing * _PARAGRAPH_GAP if wraps else spacing * 0.95
+    return thresholds
 
 
 def _without_page_number(lines: list[_PdfLine]) -> list[_PdfLine]:

@@ -14,7 +14,7 @@ from drafting._diff import compare
 from drafting._normalise import RULES, read_paragraphs
 from drafting._pdf import render_pdfs
 from drafting._read_docx import docx_text
-from drafting._readers import _running_lines, pdf_text
+from drafting._readers import _reading_blocks, _running_lines, pdf_text
 from drafting._word import render_docx
 
 from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
@@ -146,15 +146,12 @@ def test_redline_opens_in_libreoffice(run: Callable[..., Result], tmp_path: Path
     assert pdf.startswith(b"%PDF")
 
 
-DIRECTIONS = [s for s in SAMPLES if s.stem.endswith("-direction")]
-
-
-# Letters are left out: their letterheads stand in two columns, which PDF text reads across.
-@pytest.mark.parametrize("spec", DIRECTIONS, ids=[s.stem for s in DIRECTIONS])
-def test_a_pdf_of_a_direction_reads_back_as_its_text(spec: Path, tmp_path: Path) -> None:
+# The letter's two letterheads stand side by side: read column by column, as a reader does.
+@pytest.mark.parametrize("spec", SAMPLES, ids=SAMPLE_IDS)
+def test_a_pdf_of_a_sample_reads_back_as_its_text(spec: Path, tmp_path: Path) -> None:
     draft = Draft.from_file(spec)
-    pdf = tmp_path / "direction.pdf"
-    pdf.write_bytes(render_pdfs({"direction": render_docx(draft)})["direction"])
+    pdf = tmp_path / "document.pdf"
+    pdf.write_bytes(render_pdfs({"document": render_docx(draft)})["document"])
     comparison = compare(read_paragraphs(draft.text), read_paragraphs(pdf_text(pdf)))
     assert comparison.differences == []
 
@@ -215,3 +212,24 @@ def test_similarity_figure(run: Callable[..., Result], tmp_path: Path) -> None:
     right.write_text("one two three five\n", "utf-8")
     result = run("diff", left, right, "--format", "json")
     assert json.loads(result.out)["similarity"] == 0.75
+
+
+def test_text_in_two_columns_is_read_column_by_column() -> None:
+    # (baseline height, start, type size, text): two letterheads side by side, then the body.
+    chunks = [
+        (750.0, 72.0, 14.0, "Ministry of Housing,"),
+        (750.0, 300.0, 14.0, "Department"),
+        (732.0, 72.0, 14.0, "Communities &"),
+        (732.0, 300.0, 14.0, "for Education"),
+        (718.0, 300.0, 9.0, "Sanctuary Buildings"),
+        (712.0, 72.0, 9.0, "Fry Building"),
+        (700.0, 72.0, 9.0, "London SW1P 4DF"),
+        (600.0, 72.0, 12.0, "Dear Matt, this line of the body runs right across both columns."),
+    ]
+    blocks = _reading_blocks(chunks)
+    assert [[text for *_, text in block] for block in blocks] == [
+        ["Ministry of Housing,", "Communities &", "Fry Building", "London SW1P 4DF"],
+        ["Department", "for Education", "Sanctuary Buildings"],
+        ["Dear Matt, this line of the body runs right across both columns."],
+    ]
+    assert _reading_blocks(chunks[-1:]) == [chunks[-1:]]
