@@ -132,10 +132,11 @@ def columns_xml(columns: Sequence[Sequence[tuple[str, str]]]) -> str:
         noHBand=1,
         noVBand=1,
     )
+    margin = _element("bottom", w=480, type="dxa")  # room between letterhead and address
     properties = (
         _element("tblW", w=5000, type="pct")
         + _element("tblLayout", type="fixed")
-        + f"<w:tblCellMar>{_element('bottom', w=480, type='dxa')}</w:tblCellMar>"  # room above
+        + f"<w:tblCellMar>{margin}</w:tblCellMar>"
         + look
     )
     grid = "".join(_element("gridCol", w=width) for _ in columns)
