@@ -154,19 +154,24 @@ def _lines(chunks: list[_Chunk]) -> list[_PdfLine]:
     return lines
 
 
-def _reading_blocks(chunks: list[_Chunk]) -> list[list[_Chunk]]:
+def _reading_blocks(chunks: list[_Chunk], start: float | None = None) -> list[list[_Chunk]]:
     """The page's chunks in blocks read one after another.
 
     Where text stands in two columns (letterheads side by side in a table), the left column is
     read before the right, as a reader does; elsewhere the page is one block, top to bottom.  The
     columns are the rows around one with a wide gap between its chunks (the gutter), taken up
-    and down while rows follow at line spacing and no chunk crosses the gutter.
+    and down while rows follow at line spacing and no chunk crosses the gutter.  A gutter is a
+    third of the way across the text or further (`start`): nearer the margin, a wide gap is
+    between a list label and its text.
     """
+    if start is None and chunks:
+        left, right = min(c[1] for c in chunks), max(_end(c) for c in chunks)
+        start = left + (right - left) / 3
     rows = _lines(chunks)
-    gutter = next((x for row in rows if (x := _gutter(row, chunks)) is not None), None)
-    if gutter is None:
+    found = [(i, x) for i, row in enumerate(rows) if (x := _gutter(row, chunks, start or 0.0))]
+    if not found:
         return [chunks]
-    first = next(i for i, row in enumerate(rows) if _gutter(row, chunks) == gutter)
+    first, gutter = found[0]
     last = first
     while first > 0 and _continues_column(rows[first - 1], rows[first], gutter, chunks):
         first -= 1
@@ -176,9 +181,10 @@ def _reading_blocks(chunks: list[_Chunk]) -> list[list[_Chunk]]:
     inside = [c for c in chunks if bottom - c[2] / 3 < c[0] < top + c[2] / 3]
     above = [c for c in chunks if c[0] >= top + c[2] / 3]
     below = [c for c in chunks if c[0] <= bottom - c[2] / 3]
-    left = [c for c in inside if c[1] < gutter]
-    right = [c for c in inside if c[1] >= gutter]
-    return [block for block in (above, left, right, *_reading_blocks(below)) if block]
+    left_column = [c for c in inside if c[1] < gutter]
+    right_column = [c for c in inside if c[1] >= gutter]
+    blocks = [above, left_column, right_column, *_reading_blocks(below, start)]
+    return [block for block in blocks if block]
 
 
 def _row_chunks(row: _PdfLine, chunks: list[_Chunk]) -> list[_Chunk]:
@@ -189,11 +195,11 @@ def _end(chunk: _Chunk) -> float:
     return chunk[1] + len(chunk[3]) * chunk[2] * _CHARACTER_WIDTH
 
 
-def _gutter(row: _PdfLine, chunks: list[_Chunk]) -> float | None:
-    """Where the second column starts, if this row has a gap wider than words ever leave."""
+def _gutter(row: _PdfLine, chunks: list[_Chunk], start: float) -> float | None:
+    """Where a second column starts on this row: after a gap wider than words ever leave."""
     parts = _row_chunks(row, chunks)
     for before, after in itertools.pairwise(parts):
-        if after[1] - _end(before) > _COLUMN_GAP * after[2]:
+        if after[1] >= start and after[1] - _end(before) > _COLUMN_GAP * after[2]:
             return after[1]
     return None
 

@@ -233,3 +233,16 @@ def test_text_in_two_columns_is_read_column_by_column() -> None:
         ["Dear Matt, this line of the body runs right across both columns."],
     ]
     assert _reading_blocks(chunks[-1:]) == [chunks[-1:]]
+
+
+def test_a_list_label_and_its_text_are_not_two_columns() -> None:
+    # A hanging indent leaves a wide gap between "a." and its text, near the margin.
+    chunks = [
+        (700.0, 72.0, 12.0, "7. The Council shall, within the time the Secretary of State sets:"),
+        (684.0, 108.0, 12.0, "a."),
+        (684.0, 180.0, 12.0, "prepare an improvement plan and submit it"),
+        (668.0, 180.0, 12.0, "for approval;"),
+        (652.0, 108.0, 12.0, "b."),
+        (652.0, 180.0, 12.0, "report on its progress."),
+    ]
+    assert _reading_blocks(chunks) == [chunks]
