@@ -8,6 +8,7 @@ checked before the first is written, so a refused build writes nothing.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,11 +33,13 @@ def check_targets(targets: Mapping[Path, bytes], force: bool) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` by way of a temporary file renamed into place."""
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)  # a temporary file is private; the document is not
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException as exc:
@@ -44,6 +47,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write: {exc.strerror}", Where(path)) from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, or those a new file gets (umask applied)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_all(targets: Mapping[Path, bytes], force: bool) -> list[Path]:

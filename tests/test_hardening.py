@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -152,6 +154,21 @@ def test_same_spec_gives_the_same_bytes_through_the_command_line(
     run("build", KIRKLEES, "-o", second)
     name = f"{KIRKLEES.stem}.docx"
     assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_documents_get_the_permissions_any_new_file_gets(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        run("build", KIRKLEES, "-o", tmp_path)
+        written = tmp_path / f"{KIRKLEES.stem}.docx"
+        assert stat.S_IMODE(written.stat().st_mode) == 0o644  # not the temporary file's 0600
+        written.chmod(0o640)
+        run("build", KIRKLEES, "-o", tmp_path, "--force")
+        assert stat.S_IMODE(written.stat().st_mode) == 0o640  # replaced, permissions kept
+    finally:
+        os.umask(previous)
 
 
 def test_special_characters_round_trip_into_word(
