@@ -23,10 +23,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from ._errors import OutputError
+from ._output import write_atomic
 
 T = TypeVar("T")
 
@@ -94,15 +96,8 @@ def _store(folder: Path, name: str, data: bytes) -> None:
     """Write an entry all or nothing, then remove the older entries of its place."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, folder / f"{name}.pickle")
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        write_atomic(folder / f"{name}.pickle", data)
+    except (OSError, OutputError):
         return
     place = name.rsplit("-", 1)[0]
     for older in folder.glob(f"{place}-*.pickle"):

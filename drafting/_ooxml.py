@@ -26,8 +26,8 @@ from ._cache import cached
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: The fixed time stamp of every zip entry, so the same document gives the same bytes.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-#: Characters XML 1.0 cannot hold.  Specs refuse them; text read from a PDF may carry them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Characters XML 1.0, so Word, cannot hold: specs refuse them (`_yaml`); PDF text may carry them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Where a part's new content goes, marked by a comment when it is split for writing.
 INSERT_MARK = "drafting: insert here"
 
@@ -38,7 +38,7 @@ INSERT_MARK = "drafting: insert here"
 def _text(text: str) -> str:
     """Text as element content: markup characters escaped, impossible characters dropped."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _NOT_XML.sub("", text)
+    return NOT_XML.sub("", text)
 
 
 def _attribute(value: str | int) -> str:

@@ -114,12 +114,16 @@ class _PdfLine:
     last_x: float
     last_text: str
 
+    @property
+    def end(self) -> float:
+        """About where the line's last chunk ends."""
+        return self.last_x + len(self.last_text) * self.size * _CHARACTER_WIDTH
+
     def add(self, x: float, text: str, size: float) -> None:
         """Add a chunk found further along the line."""
         # A space between chunks unless the text has one already, or the chunk starts where
         # the previous chunk's characters could still reach (a word split across chunks).
-        reach = self.last_x + len(self.last_text) * size * _CHARACTER_WIDTH
-        joined = self.text.endswith(" ") or text.startswith(" ") or x < reach
+        joined = self.text.endswith(" ") or text.startswith(" ") or x < self.end
         self.text += ("" if joined else " ") + text
         self.last_x, self.last_text = x, text
 
@@ -240,7 +244,7 @@ def _page_paragraphs(lines: list[_PdfLine], full: float) -> list[str]:
 
 def _width(line: _PdfLine) -> float:
     """About how far the line runs across the page."""
-    return line.last_x + len(line.last_text) * line.size * _CHARACTER_WIDTH - line.x
+    return line.end - line.x
 
 
 def _paragraph_gaps(lines: list[_PdfLine]) -> dict[float, float]:

@@ -20,11 +20,9 @@ from typing import Any
 import yaml
 
 from ._errors import DraftingError, Where
+from ._ooxml import NOT_XML
 
 PathKey = tuple[str | int, ...]
-
-#: Characters XML 1.0 (so Word) cannot hold; YAML lets them in only as escapes.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 _BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -126,7 +124,7 @@ def _walk(
         for index, item in enumerate(node.value):
             lines.lines[(*path, index)] = item.start_mark.line + 1
             _walk(item, (*path, index), lines, file, error)
-    elif (bad := _NOT_XML.search(node.value)) is not None:
+    elif (bad := NOT_XML.search(node.value)) is not None:
         raise error(
             f"contains the control character U+{ord(bad.group()):04X}, which a document cannot "
             "hold",

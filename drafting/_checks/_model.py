@@ -57,7 +57,7 @@ class Para:
     @property
     def where(self) -> str:
         """How a finding names the paragraph: `para 7.b.ii`, or `line 12` when unlabelled."""
-        return f"para {self.placed.path}" if self.placed else f"line {self.line}"
+        return f"para {self.path}" if self.path else f"line {self.line}"
 
 
 @dataclass

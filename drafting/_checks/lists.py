@@ -70,7 +70,7 @@ def _mixed_capitals(subject: Subject, items: list[Para]) -> Iterator[Finding]:
     # The way most items begin is the list's way; with as many each way, the first item's.
     usual_is_lower = len(lower) > len(capital) or (len(lower) == len(capital) and items[0] in lower)
     odd, usual = (capital, lower) if usual_is_lower else (lower, capital)
-    others = ", ".join(item.placed.path for item in usual if item.placed)
+    others = ", ".join(item.path for item in usual if item.path)
     case = "in lower case" if usual_is_lower else "with a capital"
     for item in odd:
         yield subject.finding(
