@@ -238,9 +238,9 @@ def warm_build() -> list[dict[str, Any]]:
     from docxtpl import DocxTemplate
 
     from drafting import Draft, Spec
-    from drafting._checks import check_draft
-    from drafting._word import render_docx, template_for
-    from drafting._yaml import LineMap
+    from drafting.checks import check_draft
+    from drafting.render._word import render_docx, template_for
+    from drafting.spec._yaml import LineMap
 
     councils = [
         line
@@ -325,9 +325,9 @@ def line_diff_of(left: str, right: str) -> list[str]:
 
 
 def diffs() -> list[dict[str, Any]]:
-    from drafting._compare import compare_files
-    from drafting._diff import compare
-    from drafting._normalise import read_paragraphs
+    from drafting.compare._compare import compare_files
+    from drafting.compare._diff import compare
+    from drafting.read._normalise import read_paragraphs
 
     sample = SAMPLES / "norfolk-2016-08-05-direction.yaml"
     published = SAMPLES / "published" / "norfolk-2016-08-05-direction.txt"
@@ -381,8 +381,8 @@ def synthetic_pair(pages: int) -> tuple[str, str]:
 
 
 def checks() -> list[dict[str, Any]]:
-    from drafting._checks import check_file
-    from drafting._normalise import read_paragraphs
+    from drafting.checks import check_file
+    from drafting.read._normalise import read_paragraphs
 
     texts = sorted((SAMPLES / "published").glob("*.txt"))
     ours = median_seconds(lambda: [check_file(path) for path in texts])
@@ -438,8 +438,8 @@ def wizard() -> list[dict[str, Any]]:
 
 def pdf_export() -> list[dict[str, Any]]:
     from drafting import Draft
-    from drafting._pdf import libreoffice, render_pdfs
-    from drafting._word import render_docx
+    from drafting.render._pdf import libreoffice, render_pdfs
+    from drafting.render._word import render_docx
 
     if libreoffice() is None:
         return [row("PDF export (LibreOffice not installed)", 0, "", 0, "s")]

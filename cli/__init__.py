@@ -19,7 +19,7 @@ from drafting import DraftingError
 from drafting._errors import ChecksFailed, PdfFailed
 
 if TYPE_CHECKING:
-    from drafting._checks import Finding, Report
+    from drafting.checks import Finding, Report
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
@@ -183,7 +183,7 @@ def _build(arguments: argparse.Namespace) -> int:
 def _check(arguments: argparse.Namespace) -> int:
     import json
 
-    from drafting._checks import check_file
+    from drafting.checks import check_file
 
     final = True if arguments.final else False if arguments.draft else None
     reports: list[Report] = []
@@ -212,7 +212,7 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
-    from drafting._checks import format_finding
+    from drafting.checks import format_finding
 
     for finding in report.findings:
         print(format_finding(report.name, finding), file=stream)
@@ -246,9 +246,9 @@ def _text(arguments: argparse.Namespace) -> int:
 
 
 def _diff(arguments: argparse.Namespace) -> int:
-    from drafting import _diff_report as report
-    from drafting._compare import compare_files
-    from drafting._output import write_all
+    from drafting.compare import _report as report
+    from drafting.compare._compare import compare_files
+    from drafting.support._output import write_all
 
     if arguments.explain_normalisation:
         print(report.explain_normalisation())
@@ -266,7 +266,7 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.html:
         outputs[arguments.html] = report.as_html(comparison).encode("utf-8")
     if arguments.redline:
-        from drafting._redline import render_redline
+        from drafting.compare._redline import render_redline
 
         outputs[arguments.redline] = render_redline(comparison)
     write_all(outputs, arguments.force)
@@ -310,7 +310,7 @@ def _clauses_list(arguments: argparse.Namespace) -> int:
 
 def _clauses_show(arguments: argparse.Namespace) -> int:
     from drafting import describe, load_library
-    from drafting._spec import did_you_mean
+    from drafting.spec._model import did_you_mean
 
     library = load_library()
     clause = library.get(arguments.id)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from drafting._errors import SpecError, Where
-from drafting._output import write_atomic
-from drafting._yaml import dump_yaml, parse_yaml
+from drafting.spec._yaml import dump_yaml, parse_yaml
+from drafting.support._output import write_atomic
 
 Data = dict[str, Any]
 

@@ -19,10 +19,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from drafting import Clause, DraftingError, Spec, SpecError, load_library
-from drafting._clauses import INTERVENTIONS, ClauseLibrary, Param
-from drafting._resources import package_file
-from drafting._spec import Appointee, Council, Letter, Report, Signature
-from drafting._yaml import load_yaml
+from drafting.library._clauses import INTERVENTIONS, ClauseLibrary, Param
+from drafting.spec._model import Appointee, Council, Letter, Report, Signature
+from drafting.spec._yaml import load_yaml
+from drafting.support._resources import package_file
 
 from ._answers import Answers, Data, dump, get_path
 from ._prompts import Choice, Kind, Prompter, Question

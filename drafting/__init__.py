@@ -17,16 +17,16 @@ Errors (all `DraftingError`; `str()` is the one-line message for the user):
     └── OutputError          an output cannot be written
 """
 
-from ._clauses import Clause, ClauseLibrary, describe, load_library
-from ._draft import Draft
-from ._errors import (
+from drafting._errors import (
     ClauseLibraryError,
     DraftingError,
     OutputError,
     SpecError,
     TemplateError,
 )
-from ._spec import Spec, load_spec
+from drafting.assembly._draft import Draft
+from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
+from drafting.spec._model import Spec, load_spec
 
 __all__ = [
     "Clause",

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._checks import Report, check_draft
-from ._draft import Draft
-from ._errors import ChecksFailed, OutputError, PdfFailed
-from ._output import check_targets, write_all
-from ._word import render_docx
+from drafting._errors import ChecksFailed, OutputError, PdfFailed
+from drafting.assembly._draft import Draft
+from drafting.checks import Report, check_draft
+from drafting.render._word import render_docx
+from drafting.support._output import check_targets, write_all
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def build(
         check_targets({folder / f"{name}.pdf": b"" for name in documents}, force)
     written = write_all(word, force)
     if pdf:
-        from ._pdf import render_pdfs
+        from drafting.render._pdf import render_pdfs
 
         try:
             pdfs = render_pdfs(documents)

@@ -73,7 +73,7 @@ class OutputError(DraftingError):
 class ChecksFailed(DraftingError):
     """A generated document has drafting errors, so nothing was written.
 
-    `reports` holds the checks' reports (`drafting._checks.Report`), for the findings to be shown.
+    `reports` holds the checks' reports (`drafting.checks.Report`), for the findings to be shown.
     """
 
     def __init__(self, name: str, reports: Sequence[Any]) -> None:

@@ -19,7 +19,7 @@ else:
     from drafting.cli import main
 import yaml
 
-from drafting._yaml import dump_yaml
+from drafting.spec._yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

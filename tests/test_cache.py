@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from drafting import ClauseLibrary, ClauseLibraryError, Draft
-from drafting import _clauses as clauses_module
-
-from .conftest import KIRKLEES, ROOT
+from drafting.library import _clauses as clauses_module
+from tests.conftest import KIRKLEES, ROOT
 
 
 def _load(folder: Path) -> ClauseLibrary:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from drafting._checks import check_file, check_subject
-from drafting._checks._model import Subject, subject_paragraphs
-from drafting._normalise import read_paragraphs
-
-from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result, load_sample
+from drafting.checks import check_file, check_subject
+from drafting.checks._model import Subject, subject_paragraphs
+from drafting.read._normalise import read_paragraphs
+from tests.conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result, load_sample
 
 PUBLISHED = ROOT / "samples" / "published"
 

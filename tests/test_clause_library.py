@@ -10,10 +10,9 @@ import pytest
 
 import drafting
 from drafting import ClauseLibraryError, Draft, load_library
-from drafting._read_docx import read_docx
-from drafting._word import render_docx
-
-from .conftest import ROOT, Result, load_sample
+from drafting.read._docx import read_docx
+from drafting.render._word import render_docx
+from tests.conftest import ROOT, Result, load_sample
 
 WESTSHIRE = Path(__file__).parent / "specs" / "westshire-improvement-adviser.yaml"
 FAMILIES = {

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafting import Draft
-
-from .conftest import KIRKLEES, Result
+from tests.conftest import KIRKLEES, Result
 
 
 def test_build_writes_the_docx_and_prints_its_path(

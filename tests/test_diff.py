@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 
 from drafting import Draft
-from drafting._diff import compare
-from drafting._normalise import RULES, read_paragraphs
-from drafting._pdf import render_pdfs
-from drafting._read_docx import docx_text
-from drafting._readers import _reading_blocks, _running_lines, pdf_text
-from drafting._word import render_docx
-
-from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
+from drafting.compare._diff import compare
+from drafting.read._docx import docx_text
+from drafting.read._normalise import RULES, read_paragraphs
+from drafting.read._readers import _reading_blocks, _running_lines, pdf_text
+from drafting.render._pdf import render_pdfs
+from drafting.render._word import render_docx
+from tests.conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
 
 PUBLISHED = ROOT / "samples" / "published"
 

@@ -21,13 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafting import Draft, Spec
-from drafting._diff import compare
-from drafting._normalise import read_paragraphs
-from drafting._read_docx import docx_text
-from drafting._word import render_docx
-from drafting._yaml import LineMap
-
-from .conftest import KIRKLEES, ROOT, Result, load_sample
+from drafting.compare._diff import compare
+from drafting.read._docx import docx_text
+from drafting.read._normalise import read_paragraphs
+from drafting.render._word import render_docx
+from drafting.spec._yaml import LineMap
+from tests.conftest import KIRKLEES, ROOT, Result, load_sample
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 EXPECTED: dict[str, str] = yaml.safe_load((BAD_INPUTS / "expected.yaml").read_text("utf-8"))

@@ -10,7 +10,7 @@ import subprocess
 import venv
 from pathlib import Path
 
-from .conftest import KIRKLEES, ROOT
+from tests.conftest import KIRKLEES, ROOT
 
 
 def test_wheel_install_builds_from_outside_the_repository(tmp_path: Path) -> None:

@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from drafting import Draft
-
-from .conftest import KIRKLEES, ROOT, Result, load_sample
+from tests.conftest import KIRKLEES, ROOT, Result, load_sample
 
 LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 
@@ -130,7 +129,7 @@ def test_pdf_shows_real_numbering_and_the_letterhead(
 def test_pdf_without_libreoffice_says_how_to_install_and_keeps_the_docx(
     run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("drafting._pdf.libreoffice", lambda: None)
+    monkeypatch.setattr("drafting.render._pdf.libreoffice", lambda: None)
     result = run("build", LETTER, "-o", tmp_path, "--pdf")
     assert result.code == 2
     assert result.err.count("\n") == 1

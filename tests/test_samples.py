@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 
 from drafting import Draft, load_library
-from drafting._compare import compare_files
-from drafting._diff import Waiver, compare
-from drafting._diff_report import describe
-from drafting._normalise import read_paragraphs
-from drafting._read_docx import docx_text
-from drafting._word import render_docx
-
-from .conftest import ROOT, SAMPLE_IDS, SAMPLES
+from drafting.compare._compare import compare_files
+from drafting.compare._diff import Waiver, compare
+from drafting.compare._report import describe
+from drafting.read._docx import docx_text
+from drafting.read._normalise import read_paragraphs
+from drafting.render._word import render_docx
+from tests.conftest import ROOT, SAMPLE_IDS, SAMPLES
 
 GOLDEN = Path(__file__).parent / "golden"
 

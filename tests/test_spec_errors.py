@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import KIRKLEES, Result
+from tests.conftest import KIRKLEES, Result
 
 SAMPLE = KIRKLEES.read_text(encoding="utf-8")
 

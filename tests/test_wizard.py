@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from drafting import Draft, DraftingError, Spec
-
-from .conftest import KIRKLEES
+from tests.conftest import KIRKLEES
 
 if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.cli
     from cli._prompts import Question

@@ -14,9 +14,8 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from drafting import Draft
-from drafting._word import render_docx
-
-from .conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES
+from drafting.render._word import render_docx
+from tests.conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES
 
 NORTHAMPTONSHIRE = ROOT / "samples" / "northamptonshire-2013-10-23-direction.yaml"
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}

@@ -1,0 +1,441 @@
+"""Assembly: a validated spec and the clause library become document trees.
+
+The facts of the spec become the objects clauses talk about (`_language`); each paragraph entry
+becomes a `Paragraph`, rendering its clause with checked parameters or taking its free text as
+written (free text is never run as a template).  Revocation, duration and the signature block
+of a direction, and the letterhead, addressee, copy list and signatures of a letter, follow from
+the spec's facts rather than being chosen paragraph by paragraph.
+
+Problems that a drafter can fix are raised as `SpecError` pointing at the entry's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafting._errors import SpecError
+from drafting.document._tree import (
+    LETTERS_SCHEME,
+    MAX_LEVELS,
+    ROMAN_SCHEME,
+    Block,
+    Columns,
+    Document,
+    Line,
+    LineRole,
+    NumberedList,
+    Paragraph,
+)
+from drafting.library._clauses import (
+    Clause,
+    ClauseItem,
+    ClauseLibrary,
+    ClauseRenderError,
+    with_globals,
+)
+from drafting.library._language import (
+    Appointee,
+    Council,
+    DefinedTerms,
+    EarlierDirection,
+    Report,
+    SecretaryOfState,
+    Term,
+    missing,
+)
+from drafting.spec._model import Entry, Letter, Spec, did_you_mean
+from drafting.spec._yaml import LineMap, PathKey
+
+MAX_BULLET_DEPTH = 2
+_END_PUNCTUATION = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
+
+
+@dataclass
+class _Assembly:
+    """The state of one assembly: the spec, the library, the facts and the terms defined so far."""
+
+    spec: Spec
+    library: ClauseLibrary
+    lines: LineMap
+    context: dict[str, Any]
+    reports: dict[str, Report]
+    directions: dict[str, EarlierDirection]
+    clause_count: int = 0
+    terms: DefinedTerms = field(default_factory=DefinedTerms)
+
+
+def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[str, Document]:
+    """The document trees the spec describes: its direction, its letter, or both."""
+    state = _start(spec, library, lines)
+    documents: dict[str, Document] = {}
+    if spec.has_direction:
+        documents["direction"] = _direction(state)
+    if spec.letter is not None:
+        state.terms = DefinedTerms()
+        documents["letter"] = _letter(state, spec.letter)
+    return documents
+
+
+def _direction(state: _Assembly) -> Document:
+    spec = state.spec
+    assert spec.recitals is not None and spec.operative is not None
+    title = _entry_paragraph(state, spec.title, ("title",), 0).text
+    operative_scheme = ROMAN_SCHEME if spec.operative.sub_items == "roman" else LETTERS_SCHEME
+    blocks: list[Block] = [
+        Line("title", title),
+        Line("heading", spec.style.recitals_heading),
+        NumberedList("recitals", LETTERS_SCHEME, _entries(state, spec.recitals, ("recitals",))),
+        Line("heading", spec.operative.heading),
+        NumberedList(
+            "operative",
+            operative_scheme,
+            _entries(state, spec.operative.paragraphs, ("operative", "paragraphs"))
+            + _revocation(state)
+            + [_duration(state)],
+            continues="recitals" if spec.operative.numbering == "continue" else None,
+        ),
+        *_signature(state),
+    ]
+    if spec.annex:
+        blocks.append(Line("heading", spec.annex.heading, page_break_before=True))
+        blocks += [Line("subheading", text) for text in spec.annex.title_lines]
+        blocks.append(
+            NumberedList(
+                "annex",
+                LETTERS_SCHEME,
+                _entries(state, spec.annex.paragraphs, ("annex", "paragraphs")),
+            )
+        )
+    subject = f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
+    return Document("direction", title=title, subject=subject, blocks=blocks)
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+
+def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
+    style = spec.style.dates
+    council = Council(spec.council.name, spec.council.term, spec.council.area)
+    sos = spec.secretary_of_state
+    context: dict[str, Any] = {
+        "council": council,
+        "sos": SecretaryOfState(sos.title, sos.term, sos.pronoun),
+        "appointee": _appointee(spec),
+        "act": Term("education_act", "the Education Act 1996", spec.terms.education_act),
+        "tor": Term("terms_of_reference", "the terms of reference", spec.terms.terms_of_reference),
+        "annex": spec.annex is not None,
+        "direction_word": "Direction" if spec.style.capitalise_direction else "direction",
+        "date": spec.dated,
+        "signature": spec.signature,
+        "style": style,
+        "leader": spec.council.leader or missing("the spec gives no council.leader"),
+        "council_address": spec.council.address,
+        "we": "We" if spec.letter and len(spec.letter.signatories) > 1 else "I",
+    }
+    state = _Assembly(spec, library, lines, with_globals(context), {}, {})
+    for index, report in enumerate(spec.reports):
+        long = report.description or _reference(
+            state, f"reference.{report.kind}", report.date, ("reports", index)
+        )
+        state.reports[report.id] = Report(
+            report.id,
+            long,
+            report.term,
+            report.date,
+            report.subject,
+            report.judgement,
+            report.summary,
+        )
+    for index, direction in enumerate(spec.earlier_directions):
+        long = direction.description or _reference(
+            state, "reference.earlier-direction", direction.date, ("earlier_directions", index)
+        )
+        state.directions[direction.id] = EarlierDirection(
+            direction.id, long, direction.term, direction.date, direction.required
+        )
+    return state
+
+
+def _appointee(spec: Spec) -> Appointee | Any:
+    person = spec.appointee
+    if person is None:
+        return missing("the spec has no appointee, which this clause refers to")
+    return Appointee(person.name, person.role, person.reference, person.short, person.pronoun)
+
+
+def _reference(state: _Assembly, clause_id: str, date: Any, path: PathKey) -> str:
+    """How a report or direction is first described, from the library's reference clauses."""
+    clause = _clause(state, clause_id, path)
+    # Describing a thing must not define the terms it mentions: render as if all were defined.
+    context = {
+        **state.context,
+        "defined_terms": DefinedTerms(all_defined=True),
+        "dated": date.format(state.spec.style.dates),
+    }
+    return _render(state, clause, clause.spec.text, context, path)
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+def _entries(state: _Assembly, entries: Sequence[Entry], path: PathKey) -> list[Paragraph]:
+    return [_entry_paragraph(state, e, (*path, i), 0) for i, e in enumerate(entries)]
+
+
+def _entry_paragraph(
+    state: _Assembly, entry: Entry, path: PathKey, level: int, bullet: bool = False
+) -> Paragraph:
+    _check_depth(state, path, level, bullet)
+    if entry.clause is not None:
+        paragraph = _clause_paragraph(state, entry, path, level, bullet)
+    else:
+        paragraph = Paragraph(" ".join((entry.text or "").split()), bullet=bullet)
+    if entry.add:
+        paragraph.text = f"{paragraph.text} {' '.join(entry.add.split())}"
+    if entry.end is not None:
+        paragraph.text = _END_PUNCTUATION.sub("", paragraph.text) + entry.end
+    paragraph.children += [
+        _entry_paragraph(state, item, (*path, "items", i), level + 1, bullet)
+        for i, item in enumerate(entry.items)
+    ]
+    paragraph.children += [
+        _entry_paragraph(state, item, (*path, "bullets", i), level + 1, bullet=True)
+        for i, item in enumerate(entry.bullets)
+    ]
+    if entry.then:
+        paragraph.then.append(" ".join(entry.then.split()))
+    return paragraph
+
+
+def _check_depth(state: _Assembly, path: PathKey, level: int, bullet: bool) -> None:
+    if not bullet and level >= MAX_LEVELS:
+        raise SpecError(
+            "paragraphs nest at most three levels deep (1. a. i.)", state.lines.where(path)
+        )
+    if bullet and level >= MAX_LEVELS + MAX_BULLET_DEPTH - 1:
+        raise SpecError("bullets nest too deep", state.lines.where(path))
+
+
+def _clause_paragraph(
+    state: _Assembly, entry: Entry, path: PathKey, level: int, bullet: bool
+) -> Paragraph:
+    assert entry.clause is not None
+    clause = _clause(state, entry.clause, (*path, "clause"))
+    params = _params(state, clause, entry.with_, (*path, "with"))
+    state.clause_count += 1
+    anchor = f"c{state.clause_count}."
+    context = {
+        **state.context,
+        **params,
+        "defined_terms": state.terms,
+        "anchor": anchor,
+        "has_items": bool(clause.spec.items or entry.items or entry.bullets),
+    }
+    paragraph = Paragraph(_render(state, clause, clause.spec.text, context, path), bullet=bullet)
+    paragraph.children = _clause_items(
+        state, clause, clause.spec.items, context, path, level + 1, anchor, bullet
+    )
+    if clause.spec.then:
+        paragraph.then.append(_render(state, clause, clause.spec.then, context, path))
+    return paragraph
+
+
+def _clause_items(
+    state: _Assembly,
+    clause: Clause,
+    items: list[ClauseItem],
+    context: dict[str, Any],
+    path: PathKey,
+    level: int,
+    anchor: str,
+    bullet: bool,
+) -> list[Paragraph]:
+    if items:
+        _check_depth(state, path, level, bullet)
+    return [
+        Paragraph(
+            _render(state, clause, item.text, context, path),
+            _clause_items(state, clause, item.items, context, path, level + 1, anchor, bullet),
+            anchor=f"{anchor}{item.id}" if item.id else None,
+            bullet=bullet,
+        )
+        for item in items
+    ]
+
+
+def _render(
+    state: _Assembly, clause: Clause, text: str, context: dict[str, Any], path: PathKey
+) -> str:
+    try:
+        return clause.render(text, context)
+    except ClauseRenderError as exc:
+        raise SpecError(str(exc), state.lines.where(path)) from None
+
+
+def _clause(state: _Assembly, clause_id: str, path: PathKey) -> Clause:
+    clause = state.library.get(clause_id)
+    if clause is None:
+        hint = did_you_mean(clause_id, state.library.ids)
+        raise SpecError(
+            f"unknown clause '{clause_id}'{hint}; `drafting clauses list` shows them all",
+            state.lines.where(path),
+        )
+    return clause
+
+
+# --- parameters --------------------------------------------------------------------------------
+
+
+def _params(
+    state: _Assembly, clause: Clause, given: dict[str, Any], path: PathKey
+) -> dict[str, Any]:
+    declared = clause.spec.params
+    for name in given:
+        if name not in declared:
+            hint = did_you_mean(name, list(declared)) or (
+                f" (it takes: {', '.join(declared)})" if declared else " (it takes none)"
+            )
+            raise SpecError(
+                f"clause '{clause.id}' has no parameter '{name}'{hint}",
+                state.lines.where((*path, name)),
+            )
+    values: dict[str, Any] = {}
+    for name, param in declared.items():
+        required = "default" not in param.model_fields_set
+        if name not in given or (required and given[name] is None):
+            if required:
+                raise SpecError(
+                    f"clause '{clause.id}' needs parameter '{name}' ({param.type}) under 'with'",
+                    state.lines.where(path[:-1]),
+                )
+            value = param.default
+        else:
+            value = given[name]
+        values[name] = _convert(
+            state, clause, name, param.type, value, param.choices, (*path, name)
+        )
+    return values
+
+
+def _convert(
+    state: _Assembly,
+    clause: Clause,
+    name: str,
+    kind: str,
+    value: Any,
+    choices: list[str] | None,
+    path: PathKey,
+) -> Any:
+    def fail(expected: str) -> SpecError:
+        return SpecError(
+            f"parameter '{name}' of clause '{clause.id}' must be {expected}, not {value!r}",
+            state.lines.where(path),
+        )
+
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if kind == "text":
+        if value is not None and not isinstance(value, str | int | float):
+            raise fail("text")
+        return None if value is None else " ".join(str(value).split())
+    if kind == "texts":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("a list of texts")
+        return [" ".join(v.split()) for v in value]
+    if kind == "choice":
+        if value not in (choices or []):
+            raise fail(f"one of {', '.join(choices or [])}")
+        return value
+    if kind == "report":
+        return _lookup(state, state.reports, value, "report", path)
+    if kind == "reports":
+        if not isinstance(value, list):
+            raise fail("a list of report ids")
+        return [_lookup(state, state.reports, v, "report", path) for v in value]
+    return _lookup(state, state.directions, value, "earlier direction", path)
+
+
+def _lookup(state: _Assembly, known: dict[str, Any], key: Any, what: str, path: PathKey) -> Any:
+    if not isinstance(key, str) or key not in known:
+        hint = did_you_mean(str(key), list(known)) or (
+            f" (ids: {', '.join(known)})" if known else f" (the spec lists no {what}s)"
+        )
+        raise SpecError(f"no {what} with id {key!r}{hint}", state.lines.where(path))
+    return known[key]
+
+
+# --- the letter ----------------------------------------------------------------------------------
+
+
+def _letter(state: _Assembly, letter: Letter) -> Document:
+    council = state.spec.council
+    blocks: list[Block] = [
+        Columns(
+            [
+                [Line("letterhead", text) for text in department.name_lines]
+                + [Line("letterhead-address", text) for text in department.address]
+                for department in letter.departments
+            ]
+        ),
+        *_clause_lines(state, "letter.addressee", "address", ("council", "leader")),
+        Line("date", letter.date.format("plain")),
+        *_clause_lines(state, "letter.salutation", "salutation", ("council", "leader")),
+    ]
+    for index, entry in enumerate(letter.paragraphs):
+        path = ("letter", "paragraphs", index)
+        if entry.items or entry.bullets or entry.then:
+            raise SpecError("a letter's paragraphs have no sub-paragraphs", state.lines.where(path))
+        blocks.append(Line("plain", _entry_paragraph(state, entry, path, 0).text))
+    if letter.copies:
+        copies = Entry(
+            clause="letter.copy-list", with_={"copies": letter.copies, "also": letter.copies_also}
+        )
+        blocks.append(Line("plain", _entry_paragraph(state, copies, ("letter", "copies"), 0).text))
+    for signatory in letter.signatories:
+        blocks.append(Line("signatory", signatory.name))
+        blocks += [Line("signatory-title", text) for text in signatory.title_lines]
+    title = letter.title or f"Letter to {council.name} about its children's services"
+    subject = "Proposed intervention under section 497A(4B) of the Education Act 1996"
+    return Document("letter", title=title, subject=subject, blocks=blocks)
+
+
+def _clause_lines(state: _Assembly, clause_id: str, role: LineRole, path: PathKey) -> list[Line]:
+    """A clause whose lines are paragraphs of their own (an address, a signature block)."""
+    clause = _clause(state, clause_id, path)
+    context = {**state.context, "defined_terms": state.terms}
+    try:
+        lines = clause.render_lines(clause.spec.text, context)
+    except ClauseRenderError as exc:
+        raise SpecError(str(exc), state.lines.where(path)) from None
+    return [Line(role, text) for text in lines]
+
+
+# --- paragraphs that follow from the facts -----------------------------------------------------
+
+
+def _revocation(state: _Assembly) -> list[Paragraph]:
+    for index, direction in enumerate(state.spec.earlier_directions):
+        if direction.revoked:
+            path = ("earlier_directions", index)
+            entry = Entry(clause="revocation.earlier-direction", with_={"direction": direction.id})
+            return [_entry_paragraph(state, entry, path, 0)]
+    return []
+
+
+def _duration(state: _Assembly) -> Paragraph:
+    period = state.spec.duration.period
+    entry = (
+        Entry(clause="duration.fixed-period", with_={"period": period})
+        if period
+        else Entry(clause="duration.until-revoked")
+    )
+    return _entry_paragraph(state, entry, ("duration",), 0)
+
+
+def _signature(state: _Assembly) -> list[Line]:
+    return _clause_lines(state, "signature.block", "plain", ("signature",))

@@ -1,0 +1,140 @@
+"""Drafting checks: the slips published directions contain, caught before a direction goes out.
+
+Each rule is a small function from a `Subject` (a document's paragraphs, whether it is final,
+and its spec if it has one) to `Finding`s; rules live one family to a module:
+
+    citations   CITE001-003   statutory citations against the table of provisions
+    terms       TERM001-004   defined terms defined once, used, used instead of the long form
+    pronouns    PRON001-003   one set of pronouns per party
+    numbering   NUM001-005    gaps, repeats, nesting, cross-references
+    lists       LIST001-002   sub-paragraphs punctuated and capitalised alike
+    wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
+    dates       DATE001-005   dates against the direction's own and the letter's; duration
+    ofsted      OFSTED001-002 grades and key judgement names
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting.assembly._draft import Draft
+from drafting.checks._model import Finding, Rule, Subject, subject_paragraphs
+from drafting.checks.citations import check_citations
+from drafting.checks.dates import check_dates
+from drafting.checks.lists import check_lists
+from drafting.checks.numbering import check_numbering
+from drafting.checks.ofsted import check_ofsted
+from drafting.checks.pronouns import check_pronouns
+from drafting.checks.terms import check_terms
+from drafting.checks.wording import check_wording
+from drafting.read._normalise import read_paragraphs
+from drafting.spec._model import AcceptedFinding
+
+RULES: tuple[Rule, ...] = (
+    check_citations,
+    check_terms,
+    check_pronouns,
+    check_numbering,
+    check_lists,
+    check_wording,
+    check_dates,
+    check_ofsted,
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings for one document, and those its spec accepts on purpose (with the reason)."""
+
+    name: str
+    findings: list[Finding]
+    accepted: list[tuple[Finding, str]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that must be fixed."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def check_subject(subject: Subject) -> list[Finding]:
+    """Every rule's findings, in reading order."""
+    findings = [finding for rule in RULES for finding in rule(subject)]
+    return sorted(findings, key=lambda f: f.order)
+
+
+def check_draft(draft: Draft, final: bool | None = None) -> list[Report]:
+    """Check each document generated from a spec; each is final when it has its date."""
+    main = draft.get().kind
+    found: dict[str, list[Finding]] = {}
+    for kind, rendered in draft.documents.items():
+        name = str(draft.path) if kind == main else f"{draft.path} ({kind})"
+        subject = Subject(
+            name,
+            subject_paragraphs(read_paragraphs(rendered.text)),
+            final=rendered.dated is not None if final is None else final,
+            spec=draft.spec,
+            kind=kind,
+        )
+        found[name] = check_subject(subject)
+    reports = [_accept(draft, name, findings) for name, findings in found.items()]
+    stale = _stale_acceptances(draft, [f for findings in found.values() for f in findings])
+    reports[0].findings.extend(stale)
+    return reports
+
+
+def _accepts(acceptance: AcceptedFinding, finding: Finding) -> bool:
+    return acceptance.code == finding.code and acceptance.where in (None, finding.where)
+
+
+def _accept(draft: Draft, name: str, findings: list[Finding]) -> Report:
+    """Set aside the findings the spec accepts on purpose, with the reason it gives."""
+    active: list[Finding] = []
+    accepted: list[tuple[Finding, str]] = []
+    for finding in findings:
+        reason = next(
+            (a.reason for a in draft.spec.accepted_findings if _accepts(a, finding)), None
+        )
+        if reason is None:
+            active.append(finding)
+        else:
+            accepted.append((finding, reason))
+    return Report(name, active, accepted)
+
+
+def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
+    """Acceptances that match no finding in any of the spec's documents."""
+    return [
+        Finding(
+            "ACCEPT001",
+            "warning",
+            f"accepted_findings[{index}]",
+            acceptance.code,
+            "this accepted finding no longer occurs; remove it",
+        )
+        for index, acceptance in enumerate(draft.spec.accepted_findings)
+        if not any(_accepts(acceptance, finding) for finding in findings)
+    ]
+
+
+def check_file(path: Path, final: bool | None = None) -> list[Report]:
+    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
+    from drafting.read._readers import (  # not needed by a build's own checks
+        SPEC_SUFFIXES,
+        read_document,
+    )
+
+    if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
+        return check_draft(Draft.from_file(path), final)
+    source = read_document(path)
+    subject = Subject(str(path), subject_paragraphs(source.paragraphs), final is not False)
+    return [Report(str(path), check_subject(subject))]
+
+
+def format_finding(name: str, finding: Finding) -> str:
+    """One finding on one line: where, severity, code, explanation and the words concerned."""
+    excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
+    return f"{name}: {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+
+
+__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]

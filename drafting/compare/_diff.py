@@ -1,0 +1,267 @@
+"""The regression diff: two documents compared by paragraph, then by word.
+
+Paragraphs are aligned on their words alone, labels set aside, so a paragraph inserted early
+is one insertion and the renumbering that follows it is one note, not a change to every later
+paragraph.  Paragraphs in a replaced stretch are paired when they share most of their words
+(a changed paragraph, with the changed words) and otherwise reported as deleted and inserted;
+a deleted paragraph that reappears elsewhere is reported as moved.
+
+Waivers are known differences, each with a reason: applied to the right-hand document before
+alignment, and reported as waived where they make a paragraph agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from drafting.read._normalise import TextParagraph, normalise_characters
+
+Kind = Literal["changed", "inserted", "deleted", "moved", "renumbered", "waived"]
+RowKind = Literal["equal", "changed", "inserted", "deleted"]
+#: Paragraphs sharing at least this share of their words are one paragraph, changed.
+SAME_PARAGRAPH = 0.5
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A known difference: `right` in the right-hand document stands for `left` in the left."""
+
+    left: str
+    right: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """A run of words that both sides share, or that only one side has."""
+
+    kind: Literal["equal", "deleted", "inserted"]
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the side-by-side alignment."""
+
+    kind: RowKind
+    left: TextParagraph | None
+    right: TextParagraph | None
+    words: tuple[WordChange, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One reported difference."""
+
+    kind: Kind
+    left: TextParagraph | None = None
+    right: TextParagraph | None = None
+    words: tuple[WordChange, ...] = ()
+    reasons: tuple[str, ...] = ()
+    renumbered: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def counts(self) -> bool:
+        """Whether it makes the documents differ (waived ones do not)."""
+        return self.kind != "waived"
+
+
+@dataclass
+class Comparison:
+    """The result of comparing two documents."""
+
+    left_name: str
+    right_name: str
+    rows: list[Row]
+    differences: list[Difference]
+    similarity: float
+    unused_waivers: list[Waiver] = field(default_factory=list)
+
+    @property
+    def unwaived(self) -> list[Difference]:
+        """The differences that make the documents differ."""
+        return [d for d in self.differences if d.counts]
+
+    def counts(self) -> dict[str, int]:
+        """How many differences of each kind."""
+        kinds: list[Kind] = ["changed", "inserted", "deleted", "moved", "renumbered", "waived"]
+        return {kind: sum(d.kind == kind for d in self.differences) for kind in kinds}
+
+
+def compare(
+    left: Sequence[TextParagraph],
+    right: Sequence[TextParagraph],
+    waivers: Sequence[Waiver] = (),
+    left_name: str = "left",
+    right_name: str = "right",
+) -> Comparison:
+    """Compare two documents' paragraphs."""
+    reconciled, applied, unused = _apply_waivers(right, waivers)
+    rows = _align(left, reconciled)
+    rows = [_restore(row, right, applied) for row in rows]
+    differences = _differences(rows)
+    return Comparison(left_name, right_name, rows, differences, _similarity(rows), unused)
+
+
+# --- waivers -----------------------------------------------------------------------------------
+
+
+def _apply_waivers(
+    right: Sequence[TextParagraph], waivers: Sequence[Waiver]
+) -> tuple[list[TextParagraph], dict[int, list[Waiver]], list[Waiver]]:
+    paragraphs = list(right)
+    applied: dict[int, list[Waiver]] = {}
+    unused: list[Waiver] = []
+    for waiver in waivers:
+        old, new = normalise_characters(waiver.right), normalise_characters(waiver.left)
+        places = [i for i, p in enumerate(paragraphs) if old and old in p.text]
+        if len(places) != 1 or paragraphs[places[0]].text.count(old) != 1:
+            unused.append(waiver)
+            continue
+        index = places[0]
+        target = paragraphs[index]
+        text = " ".join(target.text.replace(old, new).split())
+        paragraphs[index] = TextParagraph(target.label, text, target.line)
+        applied.setdefault(index, []).append(waiver)
+    return paragraphs, applied, unused
+
+
+def _restore(row: Row, original: Sequence[TextParagraph], applied: dict[int, list[Waiver]]) -> Row:
+    """Show the right-hand paragraph as written, with the waivers that were applied to it.
+
+    A paragraph that the waivers make agree keeps the words they explain, so that a redline
+    or a side-by-side page still shows what differs.
+    """
+    if row.right is None:
+        return row
+    index = next((i for i, p in enumerate(original) if p.line == row.right.line), None)
+    if index is None or index not in applied:
+        return row
+    words = row.words
+    if row.kind == "equal" and row.left is not None:
+        words = word_changes(row.left, original[index])
+    return Row(row.kind, row.left, original[index], words, tuple(applied[index]))
+
+
+# --- alignment ---------------------------------------------------------------------------------
+
+
+def _align(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list[Row]:
+    matcher = SequenceMatcher(None, [p.text for p in left], [p.text for p in right], autojunk=False)
+    rows: list[Row] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [Row("equal", left[i1 + k], right[j1 + k]) for k in range(i2 - i1)]
+        elif tag == "delete":
+            rows += [Row("deleted", p, None) for p in left[i1:i2]]
+        elif tag == "insert":
+            rows += [Row("inserted", None, p) for p in right[j1:j2]]
+        else:
+            rows += _pair(left[i1:i2], right[j1:j2])
+    return rows
+
+
+def _pair(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list[Row]:
+    """Pair the paragraphs of a replaced stretch, in order, where they are one paragraph changed."""
+    rows: list[Row] = []
+    j = 0
+    for paragraph in left:
+        match = next(
+            (k for k in range(j, len(right)) if _word_ratio(paragraph, right[k]) >= SAME_PARAGRAPH),
+            None,
+        )
+        if match is None:
+            rows.append(Row("deleted", paragraph, None))
+            continue
+        rows += [Row("inserted", None, p) for p in right[j:match]]
+        rows.append(Row("changed", paragraph, right[match], word_changes(paragraph, right[match])))
+        j = match + 1
+    rows += [Row("inserted", None, p) for p in right[j:]]
+    return rows
+
+
+def _word_ratio(left: TextParagraph, right: TextParagraph) -> float:
+    return SequenceMatcher(None, left.text.split(), right.text.split(), autojunk=False).ratio()
+
+
+def word_changes(left: TextParagraph, right: TextParagraph) -> tuple[WordChange, ...]:
+    """The words of two versions of a paragraph: shared runs, and runs only one side has."""
+    a, b = left.text.split(), right.text.split()
+    changes: list[WordChange] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            changes.append(WordChange("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            changes.append(WordChange("deleted", " ".join(a[i1:i2])))
+        if j2 > j1:
+            changes.append(WordChange("inserted", " ".join(b[j1:j2])))
+    return tuple(changes)
+
+
+# --- reporting ---------------------------------------------------------------------------------
+
+
+def _differences(rows: list[Row]) -> list[Difference]:
+    differences: list[Difference] = []
+    moved = _moved_pairs(rows)
+    renumbering: list[tuple[str, str]] = []
+    for index, row in enumerate(rows):
+        label_change = _label_change(row)
+        if label_change:
+            renumbering.append(label_change)
+        elif row.kind in ("inserted", "deleted") and renumbering:
+            differences.append(Difference("renumbered", renumbered=tuple(renumbering)))
+            renumbering = []
+        if index in moved:
+            if row.kind == "deleted":
+                target = rows[moved[index]]
+                differences.append(Difference("moved", row.left, target.right))
+            continue
+        if row.waivers and row.kind == "equal":
+            reasons = tuple(dict.fromkeys(w.reason for w in row.waivers))
+            differences.append(Difference("waived", row.left, row.right, reasons=reasons))
+        elif row.kind != "equal":
+            differences.append(Difference(row.kind, row.left, row.right, row.words))
+    if renumbering:
+        differences.append(Difference("renumbered", renumbered=tuple(renumbering)))
+    return differences
+
+
+def _label_change(row: Row) -> tuple[str, str] | None:
+    if row.kind not in ("equal", "changed") or row.left is None or row.right is None:
+        return None
+    if row.left.label and row.right.label and row.left.label != row.right.label:
+        return row.left.label, row.right.label
+    return None
+
+
+def _moved_pairs(rows: list[Row]) -> dict[int, int]:
+    """Deleted rows whose text is inserted elsewhere, paired both ways by row index."""
+    inserted: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        if row.kind == "inserted" and row.right is not None:
+            inserted.setdefault(row.right.text, []).append(index)
+    pairs: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if row.kind == "deleted" and row.left is not None and inserted.get(row.left.text):
+            target = inserted[row.left.text].pop(0)
+            pairs[index], pairs[target] = target, index
+    return pairs
+
+
+def _similarity(rows: list[Row]) -> float:
+    """Share of words the two documents have in common (1.0: the same words in the same order)."""
+    matched = total = 0
+    for row in rows:
+        left = row.left.text.split() if row.left else []
+        right = row.right.text.split() if row.right else []
+        total += len(left) + len(right)
+        if left and right:
+            blocks = SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks()
+            matched += 2 * sum(block.size for block in blocks)
+    return matched / total if total else 1.0

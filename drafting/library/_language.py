@@ -1,0 +1,163 @@
+"""What clause text can say about the facts of a spec: parties, defined terms, pronouns, dates.
+
+Clauses are written once; the variation between directions comes from these helpers.  A defined
+term is rendered in full with its definition at its first mention (`Kirklees Council ("the
+Council")`) and as the term afterwards, so the order of clauses can change without a term being
+used before it is defined.  Pronouns come from one field per party, so "she" cannot become
+"they" halfway through a direction.
+
+Everything here is exposed to sandboxed Jinja2 templates: public attributes only, no side
+effects beyond the per-document record of which terms have been defined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from jinja2 import StrictUndefined
+
+from drafting.spec._dates import PartialDate
+
+PRONOUN_FORMS = {
+    # subject, object, possessive
+    "she": ("she", "her", "her"),
+    "he": ("he", "him", "his"),
+    "it": ("it", "it", "its"),
+    "they": ("they", "them", "their"),
+}
+
+
+def capfirst(text: str) -> str:
+    """Capitalise the first letter only: `the 2016 Ofsted report` → `The 2016 Ofsted report`."""
+    return text[:1].upper() + text[1:]
+
+
+def possessive(text: str) -> str:
+    """`the Council` → `the Council's`; `the advisers` → `the advisers'`."""
+    return f"{text}'" if text.endswith("s") and not text.endswith("'s") else f"{text}'s"
+
+
+def indefinite(text: str) -> str:
+    """With its indefinite article: `a Children's Services Commissioner`, `an adviser`."""
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+
+
+def join_and(items: Iterable[str], separator: str = ", ", last: str = " and ") -> str:
+    """`a, b and c`; with `separator="; ", last="; and "` the list style of members clauses."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return separator.join(words[:-1]) + last + words[-1]
+
+
+def missing(hint: str) -> StrictUndefined:
+    """A value that fails with `hint` as soon as a clause uses it (for facts a spec left out)."""
+    return StrictUndefined(hint=hint)
+
+
+class Pronouns:
+    """Pronoun forms for a party: `they`, `them`, `their`, and `plural` for verb agreement."""
+
+    def __init__(self, pronoun: str) -> None:
+        self.they, self.them, self.their = PRONOUN_FORMS[pronoun]
+        self.plural = pronoun == "they"
+
+
+class Term:
+    """Something with a long form and perhaps a defined term (`the 2016 Ofsted report`)."""
+
+    def __init__(self, key: str, long: str, term: str | None = None) -> None:
+        self.key = key
+        self.long = long
+        self.term = term
+
+
+@dataclass
+class DefinedTerms:
+    """Which terms the document has defined so far, in reading order."""
+
+    defined: set[str] = field(default_factory=set)
+    all_defined: bool = False
+
+    def mention(self, term: Term) -> str:
+        """The long form with its definition the first time, the term afterwards."""
+        if term.term is None:
+            return term.long
+        if self.all_defined or term.key in self.defined:
+            return term.term
+        self.defined.add(term.key)
+        return f'{term.long} ("{term.term}")'
+
+    def define(self, term: Term) -> str:
+        """Only the definition (` ("the first direction")`) after a long form the clause wrote."""
+        if term.term is None or self.all_defined or term.key in self.defined:
+            return ""
+        self.defined.add(term.key)
+        return f' ("{term.term}")'
+
+
+class Council(Term):
+    """The council directed: `council|mention`, `council.name`, `council.area`."""
+
+    def __init__(self, name: str, term: str, area: str | None) -> None:
+        super().__init__("council", name, term)
+        self.name = name
+        self.area: str | StrictUndefined = area or missing("the spec gives no council.area")
+
+
+class SecretaryOfState(Term, Pronouns):
+    """The Secretary of State: `sos|mention`, `sos.title`, `sos.their` ("his powers")."""
+
+    def __init__(self, title: str, term: str | None, pronoun: str) -> None:
+        Term.__init__(self, "secretary_of_state", f"the {title}", term)
+        Pronouns.__init__(self, pronoun)
+        self.title = title
+
+
+class Appointee(Pronouns):
+    """The appointee: `appointee.reference`, `.short`, `.name`, `.role`, and pronouns."""
+
+    def __init__(
+        self, name: str | None, role: str, reference: str | None, short: str | None, pronoun: str
+    ) -> None:
+        super().__init__(pronoun)
+        self.name: str | StrictUndefined = name or missing("the spec gives no appointee.name")
+        self.role = role
+        self.reference = reference or f"the {role}"
+        self.short = short or self.reference
+
+
+class Report(Term):
+    """A report or inspection: `report|mention`, `.date`, `.subject`, `.judgement`, `.summary`."""
+
+    def __init__(
+        self,
+        key: str,
+        long: str,
+        term: str | None,
+        date: PartialDate,
+        subject: str | None,
+        judgement: str | None,
+        summary: str | None,
+    ) -> None:
+        super().__init__(key, long, term)
+        self.date = date
+        self.subject: str | StrictUndefined = subject or missing(f"report '{key}' has no subject")
+        self.judgement: str | StrictUndefined = judgement or missing(
+            f"report '{key}' has no judgement"
+        )
+        self.summary: str | StrictUndefined = summary or missing(f"report '{key}' has no summary")
+
+
+class EarlierDirection(Term):
+    """An earlier direction: `direction|mention`, `direction|define`, `.date`, `.required`."""
+
+    def __init__(
+        self, key: str, long: str, term: str | None, date: PartialDate, required: str | None
+    ) -> None:
+        super().__init__(key, long, term)
+        self.date = date
+        self.required: str | StrictUndefined = required or missing(
+            f"direction '{key}' has no 'required'"
+        )

@@ -1,0 +1,208 @@
+"""Raw WordprocessingML, written: the one module that writes OOXML.
+
+Everything above this layer speaks of paragraphs, styles, lists and levels.  A document is its
+template's package with three parts replaced: the main document (the body's blocks, written as
+XML text here and placed between the template's own opening and section properties), the
+numbering (a `w:num` list instance per list, of the template's multi-level `w:abstractNum`
+definitions, found by the number formats of their levels) and the core properties.
+
+A `Template` is a Word template prepared once for this (by `_ooxml_read`, which parses it with
+lxml): its body split where blocks go, its lists and styles indexed, its unchanged parts already
+zipped.  Prepared templates are kept between runs (`_cache`), so a build need not load lxml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from drafting.ooxml._package import Template
+from drafting.support._cache import cached
+from drafting.support._characters import NOT_XML
+
+# --- writing: blocks as XML text (the `w` prefix is bound on the template's root) ---------------
+
+
+def _text(text: str) -> str:
+    """Text as element content: markup characters escaped, impossible characters dropped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return NOT_XML.sub("", text)
+
+
+def _attribute(value: str | int) -> str:
+    return _text(str(value)).replace('"', "&quot;")
+
+
+def _element(tag: str, **attributes: str | int) -> str:
+    """An empty element: `_element("pStyle", val="Title")` → `<w:pStyle w:val="Title"/>`."""
+    values = "".join(f' w:{name}="{_attribute(value)}"' for name, value in attributes.items())
+    return f"<w:{tag}{values}/>"
+
+
+def _run(text: str, tag: str = "t") -> str:
+    return f'<w:r><w:{tag} xml:space="preserve">{_text(text)}</w:{tag}></w:r>'
+
+
+def paragraph_xml(
+    style_id: str,
+    text: str,
+    numbering: tuple[int, int] | None = None,
+    page_break_before: bool = False,
+) -> str:
+    """A paragraph in `style_id`; `numbering` is its list (numId, ilvl)."""
+    properties = _style(style_id)
+    if page_break_before:
+        properties += "<w:pageBreakBefore/>"
+    if numbering is not None:
+        num_id, level = numbering
+        properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return f"<w:p><w:pPr>{properties}</w:pPr>{_run(text)}</w:p>"
+
+
+@lru_cache(maxsize=64)
+def _style(style_id: str) -> str:
+    return _element("pStyle", val=style_id)
+
+
+@dataclass
+class Revisions:
+    """Author and time of tracked changes, and the ids Word needs to be unique in a document."""
+
+    author: str
+    date: str  # ISO 8601, e.g. 2026-11-22T10:00:00Z
+    last_id: int = 0
+
+    def mark(self, tag: str, content: str = "") -> str:
+        """A `w:ins` or `w:del` around `content`, stamped with the author, date and a fresh id."""
+        self.last_id += 1
+        stamp = f'w:id="{self.last_id}" w:author="{_attribute(self.author)}" w:date="{self.date}"'
+        return f"<w:{tag} {stamp}>{content}</w:{tag}>" if content else f"<w:{tag} {stamp}/>"
+
+
+def tracked_paragraph_xml(
+    style_id: str,
+    pieces: Iterable[tuple[str, str]],
+    revisions: Revisions,
+    whole: str | None = None,
+) -> str:
+    """A paragraph of (kind, text) pieces (`equal`, `inserted`, `deleted`) as tracked changes.
+
+    `whole` ("inserted" or "deleted") also marks the paragraph mark itself, so that accepting or
+    rejecting the change adds or removes the paragraph rather than leaving an empty one.
+    """
+    properties = _element("pStyle", val=style_id)
+    if whole is not None:
+        properties += f"<w:rPr>{revisions.mark('ins' if whole == 'inserted' else 'del')}</w:rPr>"
+    runs = []
+    for kind, text in pieces:
+        if kind == "equal":
+            runs.append(_run(text))
+        elif kind == "deleted":
+            runs.append(revisions.mark("del", _run(text, "delText")))
+        else:
+            runs.append(revisions.mark("ins", _run(text)))
+    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
+
+
+def columns_xml(columns: Sequence[Sequence[tuple[str, str]]]) -> str:
+    """A borderless table of one row, a cell per column of (style id, text) paragraphs.
+
+    Used for layout only (letterheads side by side); its cells read in document order.
+    """
+    width = 9026 // max(1, len(columns))  # twips across an A4 page inside one-inch margins
+    look = _element(
+        "tblLook",
+        val="0000",
+        firstRow=0,
+        lastRow=0,
+        firstColumn=0,
+        lastColumn=0,
+        noHBand=1,
+        noVBand=1,
+    )
+    margin = _element("bottom", w=480, type="dxa")  # room between letterhead and address
+    properties = (
+        _element("tblW", w=5000, type="pct")
+        + _element("tblLayout", type="fixed")
+        + f"<w:tblCellMar>{margin}</w:tblCellMar>"
+        + look
+    )
+    grid = "".join(_element("gridCol", w=width) for _ in columns)
+    cells = "".join(
+        f"<w:tc><w:tcPr>{_element('tcW', w=width, type='dxa')}</w:tcPr>"
+        + ("".join(paragraph_xml(style, text) for style, text in column) or "<w:p/>")
+        + "</w:tc>"
+        for column in columns
+    )
+    table = f"<w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{cells}</w:tr>"
+    return f"<w:tbl>{table}</w:tbl>"
+
+
+def num_xml(num_id: int, abstract_id: int) -> str:
+    """A list instance of `abstract_id` that starts again at 1.
+
+    Word carries numbering on across instances of one abstractNum unless told to restart, so
+    every instance overrides the start of its first level.
+    """
+    restart = f'<w:lvlOverride w:ilvl="0">{_element("startOverride", val=1)}</w:lvlOverride>'
+    return (
+        f'<w:num w:numId="{num_id}">{_element("abstractNumId", val=abstract_id)}{restart}</w:num>'
+    )
+
+
+# --- the core properties part -------------------------------------------------------------------
+
+
+def core_properties(
+    title: str, subject: str, author: str, language: str, created: str | None
+) -> bytes:
+    """The core properties part (title, subject, author, language, dates)."""
+    fields = [
+        ("dc:title", title),
+        ("dc:subject", subject),
+        ("dc:creator", author),
+        ("cp:lastModifiedBy", author),
+        ("dc:language", language),
+        ("cp:revision", "1"),
+    ]
+    stamps = [("dcterms:created", created), ("dcterms:modified", created)] if created else []
+    body = "".join(f"<{tag}>{_text(value)}</{tag}>" for tag, value in fields) + "".join(
+        f'<{tag} xsi:type="dcterms:W3CDTF">{_text(value)}</{tag}>' for tag, value in stamps
+    )
+    return (
+        f"{_DECLARATION}<cp:coreProperties {_CORE_NAMESPACES}>{body}</cp:coreProperties>"
+    ).encode()
+
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CORE_NAMESPACES = (
+    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+)
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def load_template(path: Path) -> Template:
+    """The template at `path`, prepared once per version of the file (edits are picked up).
+
+    Raises `ValueError` (or `OSError`) when the file is not a usable Word template.
+    """
+    stat = path.stat()
+    return _load_template(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_template(path: Path, mtime: int, size: int) -> Template:
+    # lxml's version is not in the key: what it prepares is XML, valid whoever wrote it.
+    return cached("template", path, [path], (), lambda: _prepare(path))
+
+
+def _prepare(path: Path) -> Template:
+    from drafting.ooxml._read import prepare_template  # lxml, only when the cache has no entry
+
+    return prepare_template(path)

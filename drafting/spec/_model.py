@@ -1,0 +1,384 @@
+"""The spec: everything a drafter decides about one direction, as validated pydantic models.
+
+A spec is a YAML answers file.  Facts are given once (the council, the Secretary of State, the
+reports and earlier directions, the appointee) and clauses refer to them; paragraphs are chosen
+from the clause library by id, or written as free text where no clause fits.  `load_spec` reads
+a file and turns any problem into a `SpecError` naming the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from drafting._errors import SpecError
+from drafting.spec._dates import DateStyle, PartialDate
+from drafting.spec._yaml import LineMap, load_yaml
+
+Pronoun = Literal["she", "he", "it", "they"]
+ReportKind = Literal[
+    "ofsted-inspection",
+    "ofsted-monitoring-letter",
+    "ofsted-focused-visit-letter",
+    "commissioner-report",
+    "other",
+]
+
+
+class Model(BaseModel):
+    """Base for spec models: unknown fields are errors, values are immutable once validated.
+
+    Validators are built when first used rather than at import: a command that never reads a
+    spec does not pay for them, and a build pays for the one the whole spec needs.  Empty lists
+    are plain defaults (pydantic copies them), not factories, whose signatures it inspects.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+
+class Leader(Model):
+    """The council's leader, to whom a letter of intent is addressed."""
+
+    name: str
+    title: str = "Councillor"
+    role: str = "Leader"
+    salutation: str | None = Field(None, description='e.g. "Matt" for "Dear Matt,"')
+
+
+class Council(Model):
+    """The children's services authority directed."""
+
+    name: str = Field(min_length=1, description='Full name, e.g. "Kirklees Council"')
+    term: str = Field("the Council", description="The defined term used after first mention")
+    area: str | None = Field(None, description='The area, e.g. "Kirklees"')
+    leader: Leader | None = None
+    address: list[str] = []
+
+
+class SecretaryOfState(Model):
+    """The Secretary of State making the direction, as at its date."""
+
+    title: str = "Secretary of State for Education"
+    term: str | None = Field("the Secretary of State", description="null: never defined")
+    pronoun: Pronoun
+
+
+class Report(Model):
+    """An inspection, monitoring letter or report that the direction recites or considers."""
+
+    id: str
+    kind: ReportKind
+    date: PartialDate
+    description: str | None = Field(
+        None, description="How it is first described; derived from the kind when absent"
+    )
+    term: str | None = Field(None, description='Defined term, e.g. "the 2016 Ofsted report"')
+    subject: str | None = Field(None, description="What was inspected, for lists of judgements")
+    judgement: str | None = None
+    summary: str | None = Field(None, description='What it found: "which found ..."')
+
+    @model_validator(mode="after")
+    def _other_needs_description(self) -> Self:
+        if self.kind == "other" and not self.description:
+            raise ValueError("a report of kind 'other' needs a description")
+        return self
+
+
+class EarlierDirection(Model):
+    """A direction given before this one."""
+
+    id: str
+    date: PartialDate
+    description: str | None = Field(None, description="Long form; derived when absent")
+    term: str | None = Field(None, description='Defined term, e.g. "the first direction"')
+    required: str | None = Field(None, description='What it required: "to comply with ..."')
+    revoked: bool = Field(False, description="This direction revokes it")
+
+
+class Appointee(Model):
+    """The person or organisation appointed: a Commissioner, advisers, an improvement adviser."""
+
+    kind: Literal["person", "organisation"] = "person"
+    name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
+    pronoun: Pronoun
+    role: str = Field(description='e.g. "Children\'s Services Commissioner"')
+    reference: str | None = Field(
+        None, description="How clauses refer to the appointee; default 'the ' + role"
+    )
+    short: str | None = Field(None, description='Shorter reference, e.g. "the Commissioner"')
+
+
+class Entry(Model):
+    """One paragraph: a clause from the library with its parameters, or free text.
+
+    `items` are its sub-paragraphs (numbered one level down), `bullets` unnumbered bullet points,
+    `then` text that continues the paragraph after its sub-paragraphs, `add` sentences appended
+    to a clause's text, and `end` replaces the paragraph's closing punctuation (";", "; and", ".").
+    """
+
+    clause: str | None = None
+    with_: dict[str, Any] = Field({}, alias="with")
+    text: str | None = None
+    add: str | None = None
+    end: str | None = None
+    items: list[Entry] = []
+    bullets: list[Entry] = []
+    then: str | None = None
+
+    @field_validator("text", "add", "then")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("the text is empty")
+        return value
+
+    @model_validator(mode="after")
+    def _clause_or_text(self) -> Self:
+        if (self.clause is None) == (self.text is None):
+            raise ValueError("give either 'clause' (an id from the library) or 'text', not both")
+        if self.with_ and self.clause is None:
+            raise ValueError("'with' gives clause parameters; free text takes none")
+        return self
+
+
+class Operative(Model):
+    """The NOW THEREFORE part."""
+
+    numbering: Literal["continue", "restart"] = Field(
+        "continue", description="continue from the recitals (7, 8, 9) or restart at 1"
+    )
+    sub_items: Literal["letters", "roman"] = Field(
+        "letters", description="label sub-paragraphs a. b. c. or i. ii. iii."
+    )
+    heading: str = "NOW THEREFORE:"
+    paragraphs: list[Entry]
+
+    @field_validator("sub_items")
+    @classmethod
+    def _roman_needs_restart(cls, value: str, info: ValidationInfo) -> str:
+        if value == "roman" and info.data.get("numbering") == "continue":
+            raise ValueError("roman sub-items need 'numbering: restart' (one list, one style)")
+        return value
+
+
+class Duration(Model):
+    """How long the direction lasts: until revoked, or a fixed period from the date it is made."""
+
+    period: str | None = Field(None, description='e.g. "2 years"; absent: until revoked')
+
+
+class Signature(Model):
+    """The signature block."""
+
+    capacity: Literal["on behalf of", "by authority of"] = "on behalf of"
+    name: str | None = None
+    role: str | None = "A Senior Civil Servant in the Department for Education"
+    signature_line: bool = Field(False, description="print a dotted line to sign on")
+    dated: Literal["colon", "this-day-of"] = Field(
+        "colon", description='"Dated: 25th January 2018" or "Dated this 25th day of January 2018"'
+    )
+
+
+class Annex(Model):
+    """The Terms of Reference annex."""
+
+    heading: str = "ANNEX"
+    title_lines: list[str] = []
+    paragraphs: list[Entry]
+
+
+class Style(Model):
+    """House style choices that vary between directions."""
+
+    dates: DateStyle = "plain"
+    capitalise_direction: bool = Field(
+        False, description='"this Direction" rather than "this direction"'
+    )
+    recitals_heading: str = "WHEREAS:"
+
+
+class Terms(Model):
+    """Defined terms for things every direction mentions."""
+
+    education_act: str | None = Field("the 1996 Act", description="null: never defined")
+    terms_of_reference: str = "the Terms of Reference"
+
+
+class PublishedDifference(Model):
+    """A known difference between this spec's output and the published text it reproduces."""
+
+    published: str
+    generated: str
+    reason: str
+    document: Literal["direction", "letter"] | None = Field(
+        None, description="the document it is in; absent: the direction, or the letter if alone"
+    )
+
+
+class Department(Model):
+    """A department whose letterhead heads a letter."""
+
+    name_lines: list[str] = Field(description="The name as set in the letterhead, line by line")
+    address: list[str] = []
+
+
+class Signatory(Model):
+    """Someone who signs a letter."""
+
+    name: str = Field(description='e.g. "Rt Hon Damian Hinds MP"')
+    title_lines: list[str] = Field(description='e.g. ["Secretary of State for Education"]')
+
+
+class Letter(Model):
+    """The letter of intent ("minded to" letter) to the council's leader."""
+
+    date: PartialDate
+    title: str | None = Field(None, description="Document title; default from the council")
+    departments: list[Department] = Field(min_length=1, max_length=2)
+    paragraphs: list[Entry]
+    copies: list[str] = Field([], description="Who the letter is copied to")
+    copies_also: str | None = Field(None, description='e.g. "local MPs"')
+    signatories: list[Signatory] = Field(min_length=1, max_length=2)
+
+
+class AcceptedFinding(Model):
+    """A drafting check finding that the spec keeps on purpose, and why."""
+
+    code: str = Field(description='e.g. "TERM002"')
+    where: str | None = Field(None, description='e.g. "para 2"; absent: anywhere')
+    reason: str
+
+
+class Spec(Model):
+    """A whole direction."""
+
+    date: PartialDate | Literal["blank"] | None = Field(
+        None, description="The date the direction is made, or 'blank' to leave it for signing"
+    )
+    # Defaults are made when a spec is validated: a model made here would be built at import.
+    title: Entry = Field(default_factory=lambda: Entry(clause="title.statutory-direction"))
+    council: Council
+    secretary_of_state: SecretaryOfState
+    appointee: Appointee | None = None
+    reports: list[Report] = []
+    earlier_directions: list[EarlierDirection] = []
+    recitals: list[Entry] | None = None
+    operative: Operative | None = None
+    duration: Duration = Field(default_factory=Duration)
+    signature: Signature = Field(default_factory=Signature)
+    annex: Annex | None = None
+    letter: Letter | None = None
+    style: Style = Field(default_factory=Style)
+    terms: Terms = Field(default_factory=Terms)
+    published_differences: list[PublishedDifference] = []
+    accepted_findings: list[AcceptedFinding] = []
+
+    @model_validator(mode="after")
+    def _a_direction_or_a_letter(self) -> Self:
+        if (self.recitals is None) != (self.operative is None):
+            raise ValueError("a direction needs both 'recitals' and 'operative'")
+        if self.recitals is None and self.letter is None:
+            raise ValueError("the spec has neither a direction (recitals, operative) nor a letter")
+        if self.recitals is not None and self.date is None:
+            raise ValueError("a direction needs its 'date' (or 'date: blank' to sign by hand)")
+        return self
+
+    @model_validator(mode="after")
+    def _ids_unique_and_one_revoked(self) -> Self:
+        ids = [r.id for r in self.reports] + [d.id for d in self.earlier_directions]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"ids must be unique across reports and directions: {repeated}")
+        if sum(d.revoked for d in self.earlier_directions) > 1:
+            raise ValueError("at most one earlier direction can be revoked by this one")
+        return self
+
+    @property
+    def dated(self) -> PartialDate | None:
+        """The date the direction is made, or None when left blank for signing."""
+        return self.date if isinstance(self.date, PartialDate) else None
+
+    @property
+    def has_direction(self) -> bool:
+        """Whether the spec describes a direction (and not only a letter)."""
+        return self.recitals is not None
+
+
+def load_spec(path: Path) -> tuple[Spec, LineMap]:
+    """Read and validate a spec file; raise `SpecError` naming file, line and field."""
+    data, lines = load_yaml(path, SpecError)
+    if not isinstance(data, dict):
+        raise SpecError(
+            "a spec must be a mapping of fields (council:, recitals: ...)", lines.where(())
+        )
+    try:
+        return Spec.model_validate(data), lines
+    except ValidationError as exc:
+        raise spec_error(exc, lines) from None
+
+
+def spec_error(
+    exc: ValidationError, lines: LineMap, model: type[BaseModel] | None = None
+) -> SpecError:
+    """The first validation error as a one-line `SpecError` (with a suggestion for typos)."""
+    # A misspelt field shows up twice: as unknown, and as the field it was meant to be, missing.
+    # The unknown one, with its suggestion, is the message that helps.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    error = errors[0]
+    loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+    if error["type"] == "extra_forbidden":
+        known = sorted(_fields_at(model or Spec, loc[:-1]))
+        message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}"
+    elif error["type"] == "missing":
+        message = "this field is required"
+    else:
+        message = error["msg"].removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
+        value = error.get("input")
+        if error["type"] == "literal_error" and value is not None:
+            message = f"{value!r} is not allowed: {message.lower()}"
+    return SpecError(message, lines.where(loc))
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """` (did you mean 'x'?)` when a choice is close to `word`, else ``."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: list[str | int]) -> set[str]:
+    """The field names (by alias) of the model found by following `loc` down from `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        field = fields.get(str(part))
+        if field is None:
+            return set()
+        current = _model_in(field.annotation)
+        if current is None:
+            return set()
+    return {f.alias or name for name, f in current.model_fields.items()}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `list[Entry]` or `Appointee | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,11 @@
+"""Characters that no document can hold.
+
+XML 1.0, so Word, cannot hold these: specs refuse them (`spec._yaml`), the Word writer drops them
+(`ooxml._write`), and PDF text may carry them (`read`).
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
