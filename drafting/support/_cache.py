@@ -9,7 +9,8 @@ An entry is named by what it was prepared from (its kind and place: `clauses` an
 `template` and the file) and a hash of everything the result depends on: the source files'
 names and bytes, the source of every module of the toolkit (no hand-kept list to fall out of
 step) and its version, and the versions of Python and of the libraries concerned.  An edit to
-any of them gives another name, so a stale entry is never read; writing the new entry removes the place's older ones.
+any of them gives another name, so a stale entry is never read; writing the new entry removes
+the place's older ones.
 
 The folder is `$DRAFTING_CACHE_DIR`, else `$XDG_CACHE_HOME/drafting`, else `~/.cache/drafting`;
 an empty `DRAFTING_CACHE_DIR` turns the cache off.  The cache only ever saves time: a folder
