@@ -59,11 +59,12 @@ def check_targets(targets: Mapping[Path, bytes], force: bool, inputs: Iterable[P
 
 
 def write_all(
-    targets: Mapping[Path, bytes], force: bool, inputs: Iterable[Path] = ()
+    targets: Mapping[Path, bytes], force: bool, inputs: Iterable[Path] = (), mode: int | None = None
 ) -> list[Path]:
     """Check every target, write them all to temporary files, then put them all in place.
 
-    Returns every target, written or (already holding its bytes) left as it was.
+    Returns every target, written or (already holding its bytes) left as it was.  `mode`: the
+    permissions of the files written (default: the replaced file's, or a new file's).
     """
     check_targets(targets, force, inputs)
     created = _make_folders({path.parent for path in targets})
@@ -71,7 +72,7 @@ def write_all(
     try:
         for path, data in targets.items():
             if not _holds(path, data):
-                staged[path] = _stage(path, data)
+                staged[path] = _stage(path, data, mode)
         _commit(staged, force)
     except BaseException:
         for temporary in staged.values():
@@ -83,9 +84,9 @@ def write_all(
     return list(targets)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `data` to `path` (created or replaced) by way of a temporary file renamed over it."""
-    write_all({path: data}, force=True)
+    write_all({path: data}, force=True, mode=mode)
 
 
 # --- staging: every document written in full before any is put in place ------------------------
@@ -108,11 +109,11 @@ class _Staged:
             self.descriptor = -1
 
 
-def _stage(target: Path, data: bytes) -> _Staged:
+def _stage(target: Path, data: bytes, mode: int | None) -> _Staged:
     _remove_stale(target)
     name = f".{_tag(target)}-{secrets.token_hex(3)}.part"
     temporary = target.parent / name
-    mode = _mode_for(target)
+    mode = _mode_for(target) if mode is None else mode
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     except OSError as exc:
