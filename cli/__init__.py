@@ -8,7 +8,10 @@ how documents are made.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -25,11 +28,29 @@ DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
+#: What a shell reports for a process ended by SIGPIPE (128 + 13).
+EXIT_PIPE = 141
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing more fails writing to it at exit."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> NoReturn:
     """The `drafting` console script: run the command line and exit with its status."""
-    status = main()
+    try:
+        status = main()
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        _discard_stdout()
+        status = EXIT_PIPE
+    except OSError as exc:
+        _discard_stdout()
+        print(f"drafting: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        status = EXIT_INPUT
     # The process ends here and its objects need no collecting, but the interpreter's shutdown
     # runs full garbage collections over all of them: ~40 ms once pydantic, Jinja and lxml are
     # loaded, a sixth of a build.  Frozen objects are left out of those collections.
@@ -42,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = arguments.command
+    if arguments.debug:  # what is done silently (an ignored cache entry) is told
+        logging.basicConfig(level=logging.DEBUG, format="drafting: debug: %(message)s")
     try:
         return command(arguments)
     except ChecksFailed as exc:
@@ -269,7 +292,8 @@ def _diff(arguments: argparse.Namespace) -> int:
         from drafting.compare._redline import render_redline
 
         outputs[arguments.redline] = render_redline(comparison)
-    write_all(outputs, arguments.force)
+    inputs = [arguments.left, arguments.right, *([arguments.waivers] if arguments.waivers else [])]
+    write_all(outputs, arguments.force, inputs)
     if arguments.format == "json":
         print(report.as_json(comparison))
     else:

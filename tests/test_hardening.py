@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import stat
-import subprocess
-import sys
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -88,42 +84,6 @@ def test_output_names_never_leave_the_output_folder(
 
 
 # --- nothing lost -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
-def test_a_build_killed_midway_leaves_the_old_file_or_the_new(
-    how: signal.Signals, tmp_path: Path
-) -> None:
-    target = tmp_path / f"{KIRKLEES.stem}.docx"
-    old = b"the drafter's previous version"
-    command = [
-        sys.executable,
-        "-m",
-        "drafting.cli",
-        "build",
-        str(KIRKLEES),
-        "-o",
-        str(tmp_path),
-        "--force",
-    ]
-    # Kills land before, during and after the write; each time the target must be whole.
-    for delay in [0.05 * step for step in range(1, 24)]:
-        target.write_bytes(old)
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.send_signal(how)
-        process.wait()
-        content = target.read_bytes()
-        if content != old:
-            with zipfile.ZipFile(target) as archive:
-                assert archive.testzip() is None
-            assert "STATUTORY DIRECTION TO KIRKLEES" in docx_text(target)
-        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
-        if how == signal.SIGINT:
-            assert leftovers == []  # Ctrl-C cleans up its temporary file
-        for name in leftovers:  # a hard kill cannot; the file is hidden and the target intact
-            assert name.startswith(".")
-            (tmp_path / name).unlink()
 
 
 def test_ctrl_c_says_nothing_was_written(

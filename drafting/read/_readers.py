@@ -23,7 +23,7 @@ from typing import Any
 from drafting._errors import DocumentError, Where
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
-from drafting.support._files import read_bytes, read_text
+from drafting.support._files import read_bytes, read_text, require_file
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -55,6 +55,7 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
     For a spec, `kind` chooses its direction or its letter (by default the direction, or the
     letter when the spec has only a letter).
     """
+    require_file(path, DocumentError)
     suffix = path.suffix.lower()
     if suffix in SPEC_SUFFIXES:
         from drafting.assembly._draft import Draft

@@ -45,6 +45,8 @@ def check_targets(targets: Mapping[Path, bytes], force: bool, inputs: Iterable[P
     """
     sources = list(inputs)
     for path, data in targets.items():
+        if len(path.name.encode()) > _name_max(path.parent):
+            raise OutputError("the file name is too long for its folder", Where(path))
         if any(_same_file(path, source) for source in sources):
             raise OutputError(
                 "is one of the command's inputs; it is never overwritten", Where(path)
@@ -54,8 +56,6 @@ def check_targets(targets: Mapping[Path, bytes], force: bool, inputs: Iterable[P
             raise OutputError("is a folder; cannot write a document there", Where(path))
         if path.exists() and not force and not _holds(path, data):
             raise OutputError("already exists; use --force to overwrite it", Where(path))
-        if len(path.name.encode()) > _name_max(path.parent):
-            raise OutputError("the file name is too long for its folder", Where(path))
 
 
 def write_all(
