@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
 import logging
 import os
@@ -47,9 +48,12 @@ def run() -> NoReturn:
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         _discard_stdout()
         status = EXIT_PIPE
-    except OSError as exc:
-        _discard_stdout()
-        print(f"drafting: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+    except OSError as exc:  # standard output on a full disk (or a fault the library missed)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            _discard_stdout()
+            print(f"drafting: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        else:
+            print(f"drafting: error: {exc.strerror or exc}", file=sys.stderr)
         status = EXIT_INPUT
     # The process ends here and its objects need no collecting, but the interpreter's shutdown
     # runs full garbage collections over all of them: ~40 ms once pydantic, Jinja and lxml are

@@ -58,13 +58,19 @@ def _fail_on(call: int, error: int) -> Callable[..., int]:
 # --- all or nothing ------------------------------------------------------------------------------
 
 
-def test_a_disk_that_fills_at_the_second_document_leaves_both_old_ones(
-    run: Callable[..., Result], both: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An output folder holding the previous direction and letter."""
+    folder = tmp_path / "out"
+    folder.mkdir()
     for name in ("kirklees.docx", "kirklees-letter.docx"):
-        (out / name).write_bytes(OLD)
+        (folder / name).write_bytes(OLD)
+    return folder
+
+
+def test_a_disk_that_fills_at_the_second_document_leaves_both_old_ones(
+    run: Callable[..., Result], both: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(os, "write", _fail_on(2, errno.ENOSPC))
     result = run("build", both, "-o", out, "--force", "--no-check")
     assert result.code == 2 and result.err.count("\n") == 1
@@ -74,12 +80,8 @@ def test_a_disk_that_fills_at_the_second_document_leaves_both_old_ones(
 
 
 def test_a_rename_that_fails_puts_the_first_document_back(
-    run: Callable[..., Result], both: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Callable[..., Result], both: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    for name in ("kirklees.docx", "kirklees-letter.docx"):
-        (out / name).write_bytes(OLD)
     real = os.replace
     calls = [0]
 

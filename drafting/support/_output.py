@@ -52,9 +52,9 @@ def check_targets(targets: Mapping[Path, bytes], force: bool, inputs: Iterable[P
                 "is one of the command's inputs; it is never overwritten", Where(path)
             )
         _check_folder(path.parent)
-        if path.is_dir():
+        if os.path.isdir(path):
             raise OutputError("is a folder; cannot write a document there", Where(path))
-        if path.exists() and not force and not _holds(path, data):
+        if os.path.lexists(path) and not force and not _holds(path, data):
             raise OutputError("already exists; use --force to overwrite it", Where(path))
 
 
@@ -243,10 +243,8 @@ def _failure(exc: OSError, target: Path, written: list[Path], unwritten: list[Pa
 
 def _check_folder(folder: Path) -> None:
     """The nearest existing folder must be a writable folder whose entries can be renamed."""
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
+    existing = _nearest_existing(folder)
+    if not os.path.isdir(existing):
         raise OutputError("the output folder is not a folder", Where(existing))
     if not os.access(existing, os.W_OK):
         raise OutputError("the output folder is not writable", Where(existing))
@@ -277,7 +275,7 @@ def _make_folders(folders: Iterable[Path]) -> list[Path]:
     """Create the output folders and their parents (`-o out/`); returns those created."""
     created: list[Path] = []
     for folder in sorted(folders):
-        missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+        missing = [p for p in (folder, *folder.parents) if not os.path.exists(p)][::-1]
         try:
             for path in missing:
                 path.mkdir()
@@ -308,12 +306,16 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
+def _nearest_existing(folder: Path) -> Path:
+    """The folder, or its nearest ancestor that exists (`-o` creates the rest)."""
+    while not os.path.exists(folder) and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
 def _name_max(folder: Path) -> int:
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
     try:
-        return os.pathconf(existing, "PC_NAME_MAX")
+        return os.pathconf(_nearest_existing(folder), "PC_NAME_MAX")
     except (OSError, ValueError):
         return 255
 
