@@ -218,18 +218,17 @@ def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> No
         print(format_finding(report.name, finding), file=stream)
     if accepted:
         for finding, reason in report.accepted:
-            print(f"{report.name}: {finding.where}: accepted {finding.code}: {reason}", file=stream)
+            place = f"{report.name}:{finding.line}:" if finding.line else f"{report.name}:"
+            print(f"{place} {finding.where}: accepted {finding.code}: {reason}", file=stream)
 
 
 def _report_json(report: Report) -> dict[str, object]:
-    def finding(f: Finding) -> dict[str, str]:
-        return {
-            "code": f.code,
-            "severity": f.severity,
-            "where": f.where,
-            "excerpt": f.excerpt,
-            "message": f.message,
-        }
+    def finding(f: Finding) -> dict[str, object]:
+        located: dict[str, object] = {"where": f.where, "part": f.part or None, "label": f.path}
+        if f.line is not None:
+            located["line"] = f.line
+        return {"code": f.code, "severity": f.severity, **located, "excerpt": f.excerpt,
+                "message": f.message}  # fmt: skip
 
     return {
         "file": report.name,

@@ -94,7 +94,7 @@ def test_letter_dated_after_its_direction_stops_the_build(
     out.mkdir()
     result = run("build", write_spec(data), "-o", out)
     assert result.code == 1
-    assert "(letter): line 1: error DATE005: the letter of intent is dated after the direction" in (
+    assert "(letter): letter paragraph 19: error DATE005: the letter of intent is dated after" in (
         result.err
     )
     assert list(out.iterdir()) == []

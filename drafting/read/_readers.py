@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting._errors import DocumentError, Where
+from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
 from drafting.support._files import read_bytes, read_text
@@ -47,6 +48,7 @@ class Source:
     path: Path
     paragraphs: list[TextParagraph]
     known_differences: tuple[PublishedDifference, ...] = ()
+    has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt, .pdf)
 
 
 def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
@@ -65,15 +67,16 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
         differences = tuple(
             d for d in draft.spec.published_differences if (d.document or main) == rendered.kind
         )
-        return Source(path, read_paragraphs(rendered.text), differences)
+        located = locate_tree(read_paragraphs(rendered.text), rendered.laid_out)
+        return Source(path, located, differences)
     if suffix == ".docx":
         from drafting.read._docx import docx_text
 
-        return Source(path, read_paragraphs(docx_text(path, accept_changes)))
+        return Source(path, _located(docx_text(path, accept_changes)))
     if suffix == ".pdf":
-        return Source(path, read_paragraphs(pdf_text(path)))
+        return Source(path, _located(pdf_text(path)))
     if suffix in TEXT_SUFFIXES:
-        return Source(path, read_paragraphs(read_text(path, DocumentError)))
+        return Source(path, _located(read_text(path, DocumentError)), has_lines=True)
     raise DocumentError(
         f"unknown format '{suffix or path.name}': give a spec (.yaml), .docx, .pdf or .txt",
         Where(path),
@@ -84,6 +87,10 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
 MAX_PDF_PAGES = 500
 #: Seconds of reading after which a PDF (a crafted one: pages of nested arrays) is given up.
 PDF_SECONDS = 60.0
+
+
+def _located(text: str) -> list[TextParagraph]:
+    return locate_text(read_paragraphs(text))[0]
 
 
 def pdf_text(path: Path) -> str:
