@@ -62,7 +62,7 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",
     }
 )
-_EMPHASIS = re.compile(r"\*+([^*\n]+?)\*+")
+_STARS = re.compile(r"(\*+)")
 _BULLET = re.compile(r"^[-•*◦▪·]\s+")
 _LABEL = re.compile(
     r"^(?:\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])"
@@ -136,8 +136,29 @@ def normalise_characters(text: str) -> str:
     if not text.isascii():  # every character the quotes and dashes rules change is non-ASCII
         text = text.translate(_QUOTES)
     if "*" in text:
-        text = _EMPHASIS.sub(r"\1", text)
+        text = _without_emphasis(text)
     return " ".join(text.split())
+
+
+def _without_emphasis(text: str) -> str:
+    """Text with each pair of asterisk runs around some words dropped: `**Note**` → `Note`.
+
+    Runs pair left to right, each opening run with the next closing one, when the words between
+    are on one line; an unpaired run stays.  One pass over the runs (a regular expression that
+    backtracks from every asterisk took quadratic time on a long line of them).
+    """
+    pieces = _STARS.split(text)  # text, stars, text, stars, ... text
+    kept = [pieces[0]]
+    index = 1
+    while index < len(pieces):
+        between = pieces[index + 1]
+        if between and "\n" not in between and index + 2 < len(pieces):
+            kept += [between, pieces[index + 3]]
+            index += 4
+        else:
+            kept += [pieces[index], between]
+            index += 2
+    return "".join(kept)
 
 
 def read_paragraphs(text: str) -> list[TextParagraph]:
