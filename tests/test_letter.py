@@ -100,8 +100,9 @@ def test_letter_dated_after_its_direction_stops_the_build(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_pdf_shows_real_numbering_and_the_letterhead(
-    run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path
+    run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path, soffice: None
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -115,7 +115,12 @@ class TextParagraph:
 
     @property
     def where(self) -> str:
-        """How a report names it: `direction 7.c.ii`, `annex 3.a`, `letter paragraph 4`."""
+        """How a report names it: `direction 7.c.ii`, `annex 3.a`, `letter paragraph 4`.
+
+        Paragraphs not located (`drafting.read._locate`) go by their label, or their line.
+        """
+        if not self.number:
+            return f"{self.label}." if self.label else f"line {self.line}"
         return place_name(self.part, self.path, self.number)
 
 

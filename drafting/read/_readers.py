@@ -48,7 +48,8 @@ class Source:
     path: Path
     paragraphs: list[TextParagraph]
     known_differences: tuple[PublishedDifference, ...] = ()
-    has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt, .pdf)
+    has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt)
+    published: Path | None = None  # for a spec: the published text it names (`published:`)
 
 
 def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
@@ -68,7 +69,11 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
             d for d in draft.spec.published_differences if (d.document or main) == rendered.kind
         )
         located = locate_tree(read_paragraphs(rendered.text), rendered.laid_out)
-        return Source(path, located, differences)
+        named = draft.spec.published
+        if isinstance(named, dict):
+            named = named.get(rendered.document.kind)
+        published = path.parent / named if named else None
+        return Source(path, located, differences, published=published)
     if suffix == ".docx":
         from drafting.read._docx import docx_text
 
@@ -83,14 +88,14 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
     )
 
 
+def _located(text: str) -> list[TextParagraph]:
+    return locate_text(read_paragraphs(text))[0]
+
+
 #: More pages than any direction or letter has; a PDF beyond it is refused, not read for minutes.
 MAX_PDF_PAGES = 500
 #: Seconds of reading after which a PDF (a crafted one: pages of nested arrays) is given up.
 PDF_SECONDS = 60.0
-
-
-def _located(text: str) -> list[TextParagraph]:
-    return locate_text(read_paragraphs(text))[0]
 
 
 def pdf_text(path: Path) -> str:
