@@ -22,6 +22,8 @@ from drafting.read._normalise import TextParagraph
 from drafting.spec._model import Spec
 
 Severity = Literal["error", "warning"]
+#: An annex's heading: "ANNEX", "ANNEX A", "SCHEDULE".
+_ANNEX_HEADING = re.compile(r"^\s*(?:ANNEX(?: [A-Z1-9])?|SCHEDULE(?: [A-Z1-9])?)\s*$")
 LabelKind = Literal["decimal", "letter", "roman"]
 
 
@@ -72,8 +74,8 @@ class Subject:
 
     @cached_property
     def annex_start(self) -> int | None:
-        """The index of the ANNEX heading, if the document has an annex."""
-        return next((p.index for p in self.paragraphs if p.text.strip() == "ANNEX"), None)
+        """The index of the annex's heading ("ANNEX", "ANNEX A"), if the document has one."""
+        return next((p.index for p in self.paragraphs if _ANNEX_HEADING.match(p.text)), None)
 
     @cached_property
     def lower(self) -> str:

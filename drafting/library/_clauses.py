@@ -86,6 +86,10 @@ CONTEXT_NAMES = frozenset(
         "leader",
         "council_address",
         "we",
+        "voice",
+        "functions",
+        "improvement_board",
+        "annex_name",
     ]
 )
 
@@ -127,6 +131,10 @@ class ClauseDef(_Model):
     text: str
     items: list[ClauseItem] = []
     then: str | None = None
+    closes_list: bool = Field(
+        False,
+        description="a lead-in whose items (from the spec) end ';', '; and' before the last, '.'",
+    )
 
 
 class ClauseFile(_Model):
