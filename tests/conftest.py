@@ -76,3 +76,11 @@ def write_spec(tmp_path: Path) -> Iterator[Callable[..., Path]]:
         return path
 
     yield writer
+
+
+#: Tests that need LibreOffice (PDF export, updating fields) skip without it, saying how to add it.
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice is not installed: sudo apt-get install libreoffice-writer-nogui "
+    "fonts-liberation",
+)

@@ -16,7 +16,7 @@ from drafting.read._normalise import RULES, read_paragraphs
 from drafting.read._readers import _reading_blocks, _running_lines, pdf_text
 from drafting.render._pdf import render_pdfs
 from drafting.render._word import render_docx
-from tests.conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result
+from tests.conftest import KIRKLEES, ROOT, SAMPLE_IDS, SAMPLES, Result, needs_libreoffice
 
 PUBLISHED = ROOT / "samples" / "published"
 
@@ -134,6 +134,8 @@ def test_redline_has_tracked_changes_that_accept_to_the_right_text(
     assert run("diff", redline, KIRKLEES, "--before-changes").code == 0
 
 
+@pytest.mark.slow
+@needs_libreoffice
 def test_redline_opens_in_libreoffice(run: Callable[..., Result], tmp_path: Path) -> None:
     changed = tmp_path / "changed.txt"
     changed.write_text("1. A short direction.\n2. With a second paragraph.\n", "utf-8")
@@ -146,6 +148,8 @@ def test_redline_opens_in_libreoffice(run: Callable[..., Result], tmp_path: Path
 
 
 # The letter's two letterheads stand side by side: read column by column, as a reader does.
+@pytest.mark.slow
+@needs_libreoffice
 @pytest.mark.parametrize("spec", SAMPLES, ids=SAMPLE_IDS)
 def test_a_pdf_of_a_sample_reads_back_as_its_text(spec: Path, tmp_path: Path) -> None:
     draft = Draft.from_file(spec)

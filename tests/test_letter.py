@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from drafting import Draft
-from tests.conftest import KIRKLEES, ROOT, Result, load_sample
+from tests.conftest import KIRKLEES, ROOT, Result, load_sample, needs_libreoffice
 
 LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 
@@ -100,6 +100,8 @@ def test_letter_dated_after_its_direction_stops_the_build(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
+@needs_libreoffice
 def test_pdf_shows_real_numbering_and_the_letterhead(
     run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -95,7 +95,7 @@ def _paragraphs(items: list[LaidOut], lists: dict[str, tuple[int, int]]) -> list
 
 
 #: "Education Act 1996": the words of an Act's short title, kept on one line of a title.
-_ACT = re.compile(r"(\S+) Act (\d{4})")
+_ACT = re.compile(r"(\S+) (Act) (\d{4})", re.IGNORECASE)
 SIGNATURE_ROLES = frozenset({"signatory", "signatory-title"})
 
 
@@ -103,7 +103,7 @@ def _title_text(item: LaidOut) -> str:
     """The text, with a title's Act citations joined by no-break spaces (no "1996" alone)."""
     if item.role != "title":
         return item.text
-    return _ACT.sub("\\1\u00a0Act\u00a0\\2", item.text)
+    return _ACT.sub("\\1\u00a0\\2\u00a0\\3", item.text)
 
 
 def _list_instances(
