@@ -231,6 +231,7 @@ def styles(kind: str) -> str:
             next_style="Normal",
         ),
         style("BodyText", "Body Text"),
+        style("Header", "header", '<w:spacing w:after="0"/>'),
         style("Footer", "footer", '<w:jc w:val="center"/>'),
         *signature_styles(),
     ]

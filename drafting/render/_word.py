@@ -32,21 +32,22 @@ from drafting.ooxml._write import (
     num_xml,
     paragraph_xml,
 )
-from drafting.support._resources import data_dir
+from drafting.render._house import filled_template, placeholder_values, template_for
 
 AUTHOR = "Department for Education"
-
-
-def template_for(kind: str) -> Path:
-    """The bundled template for a kind of document (`direction` or `letter`)."""
-    return data_dir("templates") / f"{kind}.docx"
+__all__ = ["AUTHOR", "render_docx", "template_for"]
 
 
 def render_docx(draft: Draft, kind: str | None = None, template: Path | None = None) -> bytes:
-    """One document of the draft as the bytes of a .docx."""
+    """One document of the draft as the bytes of a .docx.
+
+    `template` is a .docx or a folder of them (see `template_for`); by default the bundled one.
+    """
     rendered = draft.get(kind)
-    path = template or template_for(rendered.kind)
+    path = template_for(rendered.kind, template)
     source = _open_template(path, {_style(item) for item in rendered.laid_out})
+    if source.placeholders:
+        source = filled_template(path, placeholder_values(draft, rendered))
     lists = _list_instances(rendered, source, path)
     blocks: list[str] = []
     for column_group, items in groupby(rendered.laid_out, key=lambda i: i.column is not None):
