@@ -58,15 +58,16 @@ def build(
     names = output_names(draft)
     documents = {names[kind]: render_docx(draft, kind, template) for kind in draft.documents}
     word = {folder / f"{name}.docx": data for name, data in documents.items()}
-    if pdf:
-        check_targets({folder / f"{name}.pdf": b"" for name in documents}, force)
-    written = write_all(word, force)
-    if pdf:
-        from drafting.render._pdf import render_pdfs
+    if not pdf:
+        return Built(write_all(word, force, [spec_path]), reports)
+    pdf_paths = {folder / f"{name}.pdf": name for name in documents}
+    # Refused before LibreOffice runs (it takes seconds), not after.
+    check_targets({**word, **{path: b"" for path in pdf_paths}}, force, [spec_path])
+    from drafting.render._pdf import render_pdfs
 
-        try:
-            pdfs = render_pdfs(documents)
-        except OutputError as exc:
-            raise PdfFailed(exc, written) from None
-        written += write_all({folder / f"{name}.pdf": data for name, data in pdfs.items()}, True)
-    return Built(written, reports)
+    try:
+        pdfs = render_pdfs(documents)
+    except OutputError as exc:
+        raise PdfFailed(exc, write_all(word, force, [spec_path])) from None
+    every = {**word, **{path: pdfs[name] for path, name in pdf_paths.items()}}
+    return Built(write_all(every, force, [spec_path]), reports)

@@ -23,9 +23,9 @@ from drafting.read._normalise import read_paragraphs
 from drafting.read._readers import _page_lines, pdf_text
 from drafting.render._pdf import render_pdfs
 from drafting.render._word import render_docx, template_for
-from tests.conftest import KIRKLEES, ROOT, needs_libreoffice
+from tests.conftest import KIRKLEES, ROOT
 
-pytestmark = [pytest.mark.slow, needs_libreoffice]
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("soffice")]
 
 NORFOLK = ROOT / "samples" / "norfolk-2016-08-05-direction.yaml"  # dated blank
 LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"

@@ -11,18 +11,21 @@ Every kind ends in the same `TextParagraph` form (`_normalise`), so a comparison
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from drafting._errors import DocumentError, Where
+from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
-from drafting.spec._yaml import read_text
+from drafting.support._files import read_bytes, read_text
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -59,6 +62,8 @@ class Source:
     path: Path
     paragraphs: list[TextParagraph]
     known_differences: tuple[PublishedDifference, ...] = ()
+    has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt)
+    published: Path | None = None  # for a spec: the published text it names (`published:`)
 
 
 def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
@@ -68,8 +73,6 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
     letter when the spec has only a letter).
     """
     suffix = path.suffix.lower()
-    if path.is_dir():
-        raise DocumentError("is a directory, not a file", Where(path))
     if suffix in SPEC_SUFFIXES:
         from drafting.assembly._draft import Draft
 
@@ -79,32 +82,39 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
         differences = tuple(
             d for d in draft.spec.published_differences if (d.document or main) == rendered.kind
         )
-        return Source(path, read_paragraphs(rendered.text), differences)
+        located = locate_tree(read_paragraphs(rendered.text), rendered.laid_out)
+        named = draft.spec.published
+        if isinstance(named, dict):
+            named = named.get(rendered.document.kind)
+        published = path.parent / named if named else None
+        return Source(path, located, differences, published=published)
     if suffix == ".docx":
         from drafting.read._docx import docx_text
 
-        return Source(path, read_paragraphs(docx_text(path, accept_changes)))
+        return Source(path, _located(docx_text(path, accept_changes)))
     if suffix == ".pdf":
-        return Source(path, read_paragraphs(pdf_text(path)))
+        return Source(path, _located(pdf_text(path)))
     if suffix in TEXT_SUFFIXES:
-        return Source(path, read_paragraphs(read_text(path, DocumentError)))
+        return Source(path, _located(read_text(path, DocumentError)), has_lines=True)
     raise DocumentError(
         f"unknown format '{suffix or path.name}': give a spec (.yaml), .docx, .pdf or .txt",
         Where(path),
     )
 
 
+def _located(text: str) -> list[TextParagraph]:
+    return locate_text(read_paragraphs(text))[0]
+
+
+#: More pages than any direction or letter has; a PDF beyond it is refused, not read for minutes.
+MAX_PDF_PAGES = 500
+#: Seconds of reading after which a PDF (a crafted one: pages of nested arrays) is given up.
+PDF_SECONDS = 60.0
+
+
 def pdf_text(path: Path) -> str:
     """The text of a PDF, one paragraph a line, told apart by the space between lines."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    # pypdf logs what it repairs in a damaged file; the user gets one line from us instead.
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    try:
-        pages = [_page_lines(page) for page in PdfReader(path).pages]
-    except (PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise DocumentError(f"not a readable PDF ({exc})", Where(path)) from None
+    pages = _pdf_pages(path)
     if not any(pages):
         raise DocumentError("the PDF has no text (a scanned image?)", Where(path))
     running = _running_lines([[line.text for line in page] for page in pages])
@@ -134,6 +144,43 @@ def _runs_on(last: _PdfLine, first: _PdfLine, full: float) -> bool:
     """
     wraps = _width(last) >= _SHORT_LINE * full
     return wraps and not _ENDS.search(last.text) and not has_label(first.text)
+
+
+def _pdf_pages(path: Path) -> list[list[_PdfLine]]:
+    """The lines of every page; `DocumentError` for a PDF that is damaged, encrypted or too big."""
+    from pypdf import PdfReader
+
+    # pypdf logs what it repairs in a damaged file; the user gets one line from us instead.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    data = read_bytes(path, DocumentError)
+    deadline = time.monotonic() + PDF_SECONDS
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _decrypted(reader):
+            raise DocumentError("the PDF is encrypted", Where(path))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError(f"the PDF has more than {MAX_PDF_PAGES} pages", Where(path))
+        pages = []
+        for page in reader.pages:
+            if time.monotonic() > deadline:
+                raise DocumentError("the PDF takes too long to read", Where(path))
+            pages.append(_page_lines(page))
+        return pages
+    except DocumentError:
+        raise
+    # pypdf raises many kinds of exception on a damaged or hostile file (nesting deep enough to
+    # exhaust the stack among them): every one means the same thing to the user.
+    except Exception as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise DocumentError(f"not a readable PDF ({reason})", Where(path)) from None
+
+
+def _decrypted(reader: Any) -> bool:
+    """Whether an encrypted PDF opens with the empty password (as many "protected" ones do)."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # an unsupported cipher is one more way of being encrypted
+        return False
 
 
 @dataclass
