@@ -538,4 +538,15 @@ def _duration(state: _Assembly) -> Paragraph:
 
 
 def _signature(state: _Assembly) -> list[Line]:
-    return _clause_lines(state, "signature.block", "plain", ("signature",))
+    """The signature block, each line in its part: who signs, where, the name, the date."""
+    lines = _clause_lines(state, "signature.block", "signature", ("signature",))
+    signed_on: str | None = None  # the line that has the space to sign above it
+    for line in lines[1:]:
+        if line.text.startswith("Dated"):
+            line.role = "signature-date"
+        elif signed_on is None:
+            signed_on = line.text
+            line.role = "signature-line" if set(line.text) == {"."} else "signature-name"
+        else:
+            line.role = "signature-role"
+    return lines
