@@ -13,9 +13,10 @@ alignment, and reported as waived where they make a paragraph agree.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -82,6 +83,11 @@ class Comparison:
     differences: list[Difference]
     similarity: float
     unused_waivers: list[Waiver] = field(default_factory=list)
+    #: Whether each side's paragraph lines are lines of its file (a .txt), for editors to jump to.
+    left_lines: bool = False
+    right_lines: bool = False
+    #: What the reader should know about how the comparison was made (waivers not applied ...).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def unwaived(self) -> list[Difference]:
@@ -123,16 +129,36 @@ def _apply_waivers(
     unused: list[Waiver] = []
     for waiver in waivers:
         old, new = normalise_characters(waiver.right), normalise_characters(waiver.left)
-        places = [i for i, p in enumerate(paragraphs) if old and old in p.text]
-        if len(places) != 1 or paragraphs[places[0]].text.count(old) != 1:
+        places = [(i, m) for i, p in enumerate(paragraphs) for m in _waived_at(p.text, old, new)]
+        if len(places) != 1:
             unused.append(waiver)
             continue
-        index = places[0]
+        index, (start, end) = places[0]
         target = paragraphs[index]
-        text = " ".join(target.text.replace(old, new).split())
-        paragraphs[index] = TextParagraph(target.label, text, target.line)
+        text = " ".join((target.text[:start] + new + target.text[end:]).split())
+        paragraphs[index] = replace(target, text=text)
         applied.setdefault(index, []).append(waiver)
     return paragraphs, applied, unused
+
+
+def _waived_at(text: str, old: str, new: str) -> list[tuple[int, int]]:
+    """Where `old` stands in `text` as whole words, and not as part of `new` already there.
+
+    A waiver whose generated wording is its published wording and more ("Council" for
+    "Council;") would otherwise apply again to text that already reads as generated, and
+    double the punctuation ("Council;;").
+    """
+    if not old:
+        return []
+    before = r"(?<!\w)" if old[0].isalnum() else ""
+    after = r"(?!\w)" if old[-1].isalnum() else ""
+    word = re.compile(before + re.escape(old) + after)
+    readings = [(m.start(), m.end()) for m in re.finditer(re.escape(new), text)] if new else []
+    return [
+        (m.start(), m.end())
+        for m in word.finditer(text)
+        if not any(start <= m.start() and m.end() <= end for start, end in readings)
+    ]
 
 
 def _restore(

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafting._errors import TemplateError
 from drafting.ooxml._package import INSERT_MARK, W_NS, Template, zip_parts
+from drafting.support._files import read_bytes
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
@@ -43,8 +45,8 @@ def prepare_template(path: Path) -> Template:
 
 
 def _prepare(path: Path) -> Template:
-    with zipfile.ZipFile(path) as archive:
-        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    with zipfile.ZipFile(io.BytesIO(read_bytes(path, TemplateError))) as archive:
+        parts = read_parts(archive, [info.filename for info in archive.infolist()])
     document_name = _target(parts, "_rels/.rels", OFFICE_DOCUMENT, "")
     if document_name is None or document_name not in parts:
         raise KeyError("no main document part")
@@ -70,17 +72,26 @@ def _prepare(path: Path) -> Template:
         core_name=core_name if core_name in parts else None,
         originals={name: parts[name] for name in replaced if name is not None},
         unchanged=zip_parts({name: data for name, data in parts.items() if name not in replaced}),
+        placeholders=any(
+            b"{{" in data or b"{%" in data
+            for name, data in parts.items()
+            if name == document_name or name.startswith((f"{folder}/header", f"{folder}/footer"))
+        ),
     )
 
 
 def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
-    """The document's XML before and after its body's blocks (which are left out)."""
+    """The document's XML before and after where its blocks go.
+
+    What the template's body holds (a department's letterhead: its crest, fixed wording) stays
+    at the top; empty paragraphs, which Word leaves in a saved template, are left out.
+    """
     etree.cleanup_namespaces(document, top_nsmap={"w": W_NS})  # blocks are written with `w:`
     body = document.find(w("body"))
     if body is None:
         raise KeyError("no body in the main document")
     for child in list(body):
-        if child.tag != w("sectPr"):
+        if child.tag == w("p") and _is_empty(child):
             body.remove(child)
     section = body.find(w("sectPr"))
     marker = etree.Comment(INSERT_MARK)
@@ -89,6 +100,12 @@ def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
     else:
         section.addprevious(marker)
     return _split(document)
+
+
+def _is_empty(paragraph: etree._Element) -> bool:
+    """Whether a paragraph shows nothing: no text, no picture, no field, no break."""
+    shown = (w("t"), w("drawing"), w("pict"), w("fldSimple"), w("instrText"), w("br"), w("object"))
+    return not any(element.tag in shown for element in paragraph.iter())
 
 
 def _split_at_end(root: etree._Element) -> tuple[bytes, bytes]:
@@ -279,22 +296,22 @@ class PartTooLarge(ValueError):
     """A part of a package inflates to more than `MAX_PART` bytes."""
 
 
-def read_parts(package: bytes, names: Iterable[str]) -> dict[str, bytes]:
+def read_parts(package: bytes | zipfile.ZipFile, names: Iterable[str]) -> dict[str, bytes]:
     """The named parts of a zip package that exist in it, each checked for size before reading.
 
     The size a zip entry declares is checked first, and no more than that is ever inflated
     (`zipfile` stops at the declared size and fails the entry's checksum if it lies).
     """
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        found = {info.filename: info for info in archive.infolist()}
-        parts = {}
-        for name in names:
-            info = found.get(name)
-            if info is None:
-                continue
-            if info.file_size > MAX_PART:
-                raise PartTooLarge(
-                    f"the part {name} is too large ({info.file_size} bytes inflated)"
-                )
-            parts[name] = archive.read(info)
-        return parts
+    if isinstance(package, bytes):
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            return read_parts(archive, names)
+    found = {info.filename: info for info in package.infolist()}
+    parts = {}
+    for name in names:
+        info = found.get(name)
+        if info is None:
+            continue
+        if info.file_size > MAX_PART:
+            raise PartTooLarge(f"the part {name} is too large ({info.file_size} bytes inflated)")
+        parts[name] = package.read(info)
+    return parts

@@ -103,9 +103,32 @@ class TextParagraph:
     text: str
     line: int
     marker: str | None = None
+    #: Where it stands (`drafting.read._locate`): the document part ("recital", "direction",
+    #: "annex", "letter" ...; "" when a text does not show it), the full label path (`7.c.ii`)
+    #: and the place among the part's paragraphs (1-based).
+    part: str = ""
+    path: str | None = None
+    number: int = 0
 
     def __str__(self) -> str:
         return f"{self.label}. {self.text}" if self.label else self.text
+
+    @property
+    def where(self) -> str:
+        """How a report names it: `direction 7.c.ii`, `annex 3.a`, `letter paragraph 4`.
+
+        Paragraphs not located (`drafting.read._locate`) go by their label, or their line.
+        """
+        if not self.number:
+            return f"{self.label}." if self.label else f"line {self.line}"
+        return place_name(self.part, self.path, self.number)
+
+
+def place_name(part: str, path: str | None, number: int) -> str:
+    """`direction 7.c.ii`, `signature paragraph 2`; `paragraph 3.a` where the part is unknown."""
+    if not part:
+        return f"paragraph {path}" if path else f"paragraph {number} (unnumbered)"
+    return f"{part} {path}" if path else f"{part} paragraph {number}"
 
 
 def normalise_characters(text: str) -> str:

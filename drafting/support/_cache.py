@@ -48,7 +48,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from drafting._errors import OutputError
+from drafting._errors import DraftingError, OutputError
+from drafting.support._files import read_bytes
 from drafting.support._output import write_atomic
 
 T = TypeVar("T")
@@ -82,7 +83,7 @@ def cached(
         return prepare()
     try:
         name = _entry_name(kind, place, sources, versions)
-    except OSError:  # a source unreadable: preparing it says so properly
+    except DraftingError:  # a source unreadable (or a FIFO): preparing it says so properly
         return prepare()
     value = _read_entry(folder / f"{name}.pickle", name, key)
     if value is not None and usable(value):
@@ -178,7 +179,7 @@ def _entry_name(kind: str, place: Path, sources: Iterable[Path], versions: Itera
     for part in (sys.version, _toolkit_digest(), *versions):
         digest.update(part.encode() + b"\0")
     for path in sources:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0" + read_bytes(path, DraftingError) + b"\0")
     return f"{kind}-{where}-{digest.hexdigest()}"
 
 
