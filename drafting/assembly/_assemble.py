@@ -46,7 +46,8 @@ from drafting.library._language import (
     Term,
     missing,
 )
-from drafting.spec._model import Entry, Letter, Spec, did_you_mean
+from drafting.spec._model import Entry, Letter, Spec
+from drafting.spec._validation import did_you_mean
 from drafting.spec._yaml import LineMap, PathKey
 
 MAX_BULLET_DEPTH = 2

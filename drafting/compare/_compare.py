@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from drafting._errors import SpecError
 from drafting.compare._diff import Comparison, Waiver, compare
 from drafting.read._readers import SPEC_SUFFIXES, Source, read_document
-from drafting.spec._model import spec_error
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 
 
@@ -44,7 +44,7 @@ def load_waivers(path: Path) -> list[Waiver]:
     try:
         parsed = _WaiverFile.model_validate(data)
     except ValidationError as exc:
-        raise spec_error(exc, lines, _WaiverFile) from None
+        raise validation_error(exc, lines, SpecError, _WaiverFile) from None
     return [Waiver(w.left, w.right, w.reason) for w in parsed.waivers]
 
 
