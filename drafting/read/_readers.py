@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting._errors import DocumentError, Where
+from drafting.document._tree import DocumentKind
 from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
@@ -52,7 +53,9 @@ class Source:
     published: Path | None = None  # for a spec: the published text it names (`published:`)
 
 
-def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
+def read_document(
+    path: Path, accept_changes: bool = True, kind: DocumentKind | None = None
+) -> Source:
     """Read a spec, .docx, .pdf or .txt; `DocumentError` (or `SpecError`) if it cannot be read.
 
     For a spec, `kind` chooses its direction or its letter (by default the direction, or the

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drafting._errors import TemplateError, Where
 from drafting.assembly._draft import Draft, Rendered
-from drafting.document._tree import LaidOut, NumberedList
+from drafting.document._tree import DocumentKind, LaidOut, NumberedList
 from drafting.ooxml._package import Template
 from drafting.ooxml._styles import BULLET_STYLES, CONTINUATION_STYLES, LINE_STYLES, NUMBERED_STYLES
 from drafting.ooxml._write import (
@@ -35,7 +35,9 @@ def template_for(kind: str) -> Path:
     return data_dir("templates") / f"{kind}.docx"
 
 
-def render_docx(draft: Draft, kind: str | None = None, template: Path | None = None) -> bytes:
+def render_docx(
+    draft: Draft, kind: DocumentKind | None = None, template: Path | None = None
+) -> bytes:
     """One document of the draft as the bytes of a .docx."""
     rendered = draft.get(kind)
     path = template or template_for(rendered.kind)
