@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--pdf", action="store_true", help="also write a PDF of each document (LibreOffice)"
     )
+    build.add_argument("--template", type=Path, help="a Word template, or a folder of them")
+    build.add_argument("--library", type=Path, metavar="DIR", help="clauses to add or replace")
     build.set_defaults(command=_build)
 
     check = commands.add_parser(
@@ -234,7 +236,13 @@ def _build(arguments: argparse.Namespace) -> int:
     from drafting import build
 
     built = build(
-        arguments.spec, arguments.output, arguments.force, not arguments.no_check, arguments.pdf
+        arguments.spec,
+        arguments.output,
+        arguments.force,
+        not arguments.no_check,
+        arguments.pdf,
+        arguments.template,
+        arguments.library,
     )
     for report in built.reports:
         _print_findings(report, sys.stderr, accepted=False)

@@ -32,6 +32,12 @@ LineRole = Literal[
     "salutation",
     "signatory",
     "signatory-title",
+    # the signature block of a direction
+    "signature",
+    "signature-line",
+    "signature-name",
+    "signature-role",
+    "signature-date",
 ]
 Role = LineRole | Literal["numbered", "continuation", "bullet"]
 DocumentKind = Literal["direction", "letter"]

@@ -70,17 +70,26 @@ def _prepare(path: Path) -> Template:
         core_name=core_name if core_name in parts else None,
         originals={name: parts[name] for name in replaced if name is not None},
         unchanged=zip_parts({name: data for name, data in parts.items() if name not in replaced}),
+        placeholders=any(
+            b"{{" in data or b"{%" in data
+            for name, data in parts.items()
+            if name == document_name or name.startswith((f"{folder}/header", f"{folder}/footer"))
+        ),
     )
 
 
 def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
-    """The document's XML before and after its body's blocks (which are left out)."""
+    """The document's XML before and after where its blocks go.
+
+    What the template's body holds (a department's letterhead: its crest, fixed wording) stays
+    at the top; empty paragraphs, which Word leaves in a saved template, are left out.
+    """
     etree.cleanup_namespaces(document, top_nsmap={"w": W_NS})  # blocks are written with `w:`
     body = document.find(w("body"))
     if body is None:
         raise KeyError("no body in the main document")
     for child in list(body):
-        if child.tag != w("sectPr"):
+        if child.tag == w("p") and _is_empty(child):
             body.remove(child)
     section = body.find(w("sectPr"))
     marker = etree.Comment(INSERT_MARK)
@@ -89,6 +98,12 @@ def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
     else:
         section.addprevious(marker)
     return _split(document)
+
+
+def _is_empty(paragraph: etree._Element) -> bool:
+    """Whether a paragraph shows nothing: no text, no picture, no field, no break."""
+    shown = (w("t"), w("drawing"), w("pict"), w("fldSimple"), w("instrText"), w("br"), w("object"))
+    return not any(element.tag in shown for element in paragraph.iter())
 
 
 def _split_at_end(root: etree._Element) -> tuple[bytes, bytes]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -33,8 +34,21 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 _PARAGRAPH_GAP = 1.2
 #: Line spacing is at most this many times the type size (1.5 lines in Word is about 1.7).
 _MAX_LINE_SPACING = 1.75
-#: Average character width as a share of the type size, to tell word gaps between PDF chunks.
-_CHARACTER_WIDTH = 0.5
+#: Character widths as a share of the type size (Arial and its metric twin Liberation Sans,
+#: bold capitals), to tell word gaps between PDF chunks; any other character counts as 0.5.
+#: A title in capitals measured at 0.5 a letter would seem to leave a column's gap.
+_WIDTHS = {
+    **dict.fromkeys("ABCDHKNRUVXYZ", 0.722),
+    **dict.fromkeys("EPS", 0.667),
+    **dict.fromkeys("FLT", 0.611),
+    **dict.fromkeys("GOQ", 0.778),
+    **dict.fromkeys("0123456789", 0.556),
+    **dict.fromkeys(" I", 0.278),
+    **dict.fromkeys("()", 0.333),
+    "J": 0.556,
+    "M": 0.833,
+    "W": 0.944,
+}
 #: A gap between chunks of one row this many times the type size separates two columns.
 _COLUMN_GAP = 4
 #: A line that runs less than this share of the document's longest line does not wrap: it ends
@@ -107,13 +121,32 @@ def pdf_text(path: Path) -> str:
     if not any(pages):
         raise DocumentError("the PDF has no text (a scanned image?)", Where(path))
     running = _running_lines([[line.text for line in page] for page in pages])
-    # A paragraph running over a page break is rejoined by the normaliser's line-wrapping rule.
     full = max(_width(line) for page in pages for line in page)
     paragraphs: list[str] = []
+    last: _PdfLine | None = None  # the last line of the page before
     for page in pages:
-        kept = [line for line in page if line.text not in running]
-        paragraphs += _page_paragraphs(_without_page_number(kept), full)
+        kept = _without_page_number([line for line in page if line.text not in running])
+        found = _page_paragraphs(kept, full)
+        if found and paragraphs and last is not None and _runs_on(last, kept[0], full):
+            paragraphs[-1] = f"{paragraphs[-1]} {found.pop(0)}"
+        paragraphs += found
+        last = kept[-1] if kept else last
     return "\n".join(paragraphs)
+
+
+#: How a sentence or a list item ends: its stop, then any closing quotes or brackets.
+_ENDS = re.compile(r"[.:;!?][\"'”’)\]]*$")
+
+
+def _runs_on(last: _PdfLine, first: _PdfLine, full: float) -> bool:
+    """Whether a paragraph runs over the page break from `last` to `first`.
+
+    It does when the page's last line wraps (it runs on to the margin) without ending a
+    sentence or an item, and the next page does not begin with a label: "... under section" /
+    "497A of the Education Act 1996" is one paragraph, whatever the next line begins with.
+    """
+    wraps = _width(last) >= _SHORT_LINE * full
+    return wraps and not _ENDS.search(last.text) and not has_label(first.text)
 
 
 def _pdf_pages(path: Path) -> list[list[_PdfLine]]:
@@ -167,7 +200,7 @@ class _PdfLine:
     @property
     def end(self) -> float:
         """About where the line's last chunk ends."""
-        return self.last_x + len(self.last_text) * self.size * _CHARACTER_WIDTH
+        return self.last_x + _text_width(self.last_text, self.size)
 
     def add(self, x: float, text: str, size: float) -> None:
         """Add a chunk found further along the line."""
@@ -246,7 +279,12 @@ def _row_chunks(row: _PdfLine, chunks: list[_Chunk]) -> list[_Chunk]:
 
 
 def _end(chunk: _Chunk) -> float:
-    return chunk[1] + len(chunk[3]) * chunk[2] * _CHARACTER_WIDTH
+    return chunk[1] + _text_width(chunk[3], chunk[2])
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide a piece of text is set at `size`."""
+    return sum(_WIDTHS.get(character, 0.5) for character in text) * size
 
 
 def _gutter(row: _PdfLine, chunks: list[_Chunk], start: float) -> float | None:

@@ -89,6 +89,14 @@ class Report(Model):
     subject: str | None = Field(None, description="What was inspected, for lists of judgements")
     judgement: str | None = Field(None, description='The overall judgement, e.g. "inadequate"')
     summary: str | None = Field(None, description='What it found: "which found ..."')
+    framework: Literal["sif", "ilacs"] | None = Field(
+        None, description="Ofsted's framework (drafting/ofsted.yaml); default: by the report's date"
+    )
+    grades: dict[str, str] = Field(
+        {},
+        description="grade of each judgement by id (help-and-protection: inadequate), named "
+        "as the report's framework names them",
+    )
 
     @model_validator(mode="after")
     def _other_needs_description(self) -> Self:
@@ -111,8 +119,8 @@ class EarlierDirection(Model):
 class Appointee(Model):
     """The person or organisation appointed: a Commissioner, advisers, an improvement adviser."""
 
-    kind: Literal["person", "organisation"] = Field(
-        "person", description="A person or an organisation (advisers, a trust)"
+    kind: Literal["person", "advisers", "organisation"] = Field(
+        "person", description="a person, several advisers, or an organisation (a council)"
     )
     name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
     pronoun: Pronoun = Field(description="she / he / it / they: every pronoun for them follows it")
@@ -121,6 +129,11 @@ class Appointee(Model):
         None, description="How clauses refer to the appointee; default 'the ' + role"
     )
     short: str | None = Field(None, description='Shorter reference, e.g. "the Commissioner"')
+    appointed_as: str | None = Field(
+        None,
+        description="How the appointment recital gives the role (\"the Council's improvement "
+        'advisers"); default: the reference',
+    )
 
 
 class Entry(Model):
@@ -202,12 +215,27 @@ class Signature(Model):
 
 
 class Annex(Model):
-    """The Terms of Reference annex."""
+    """The Terms of Reference annex, and how the direction refers to it."""
 
-    heading: str = Field(
-        "ANNEX",
-        description='The annex heading ("SCHEDULE" ...); the annex is the annex whatever it says',
+    name: str = Field(
+        "the Annex",
+        description='How the direction refers to it: "the Annex", "Annex A" (no article), '
+        '"the Schedule"',
     )
+    heading: str | None = Field(None, description="Its heading; default: its name in capitals")
+
+    @field_validator("name")
+    @classmethod
+    def _annex_name(cls, value: str) -> str:
+        if value.lower().startswith("the ") and value[4:].lower().startswith("annex "):
+            raise ValueError(f'"{value}": an annex with a letter takes no article ("Annex A")')
+        return value
+
+    @property
+    def heading_text(self) -> str:
+        """The heading: `ANNEX`, `ANNEX A`, `SCHEDULE`."""
+        return self.heading or self.name.removeprefix("the ").upper()
+
     title_lines: list[str] = Field(
         [], description='Lines under the heading: ["Terms of Reference"]'
     )
@@ -233,6 +261,17 @@ class Terms(Model):
     terms_of_reference: str = Field(
         "the Terms of Reference", description="The defined term for the annex"
     )
+    functions: str | None = Field(
+        "children's social care functions",
+        description="The term defined for the functions s.50 brings in (null: never defined)",
+    )
+
+
+class ImprovementBoard(Model):
+    """The council's improvement board, named in full at first mention, then by its term."""
+
+    name: str = Field(description="e.g. Buckinghamshire's Children's Services Improvement Board")
+    term: str | None = Field("the Improvement Board", description="null: named in full each time")
 
 
 class PublishedDifference(Model):
@@ -274,6 +313,21 @@ class Letter(Model):
     signatories: list[Signatory] = Field(
         min_length=1, max_length=2, description='One or two; with two, the letter says "We"'
     )
+    voice: Literal["first", "we", "third"] | None = Field(
+        None,
+        description='"I" (the Secretary of State signs alone), "we" (two sign) or the third '
+        "person (an official signs on their behalf); default from the signatories",
+    )
+
+    @property
+    def speaks_as(self) -> Literal["first", "we", "third"]:
+        """The letter's voice, from its signatories unless the spec says."""
+        if self.voice:
+            return self.voice
+        if len(self.signatories) > 1:
+            return "we"
+        titles = " ".join(self.signatories[0].title_lines)
+        return "first" if "Secretary of State" in titles else "third"
 
 
 class AcceptedFinding(Model):
@@ -303,6 +357,9 @@ class Spec(Model):
     reports: list[Report] = Field([], description="Inspections, letters and reports referred to")
     earlier_directions: list[EarlierDirection] = Field(
         [], description="Directions given before this one"
+    )
+    improvement_board: ImprovementBoard | None = Field(
+        None, description="The council's improvement board, if clauses name it"
     )
     recitals: list[Entry] | None = Field(None, description="The WHEREAS paragraphs")
     operative: Operative | None = Field(None, description="The NOW THEREFORE part")
