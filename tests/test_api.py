@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import os
 import re
@@ -279,3 +280,23 @@ def test_a_changed_module_gives_a_new_cache_entry(tmp_path: Path) -> None:
     loader.write_text(loader.read_text("utf-8") + "\n# an edit to the loader\n", "utf-8")
     second = entries()
     assert len(second) == 1 and second != first
+
+
+def test_other_libraries_errors_become_ours_in_one_place(tmp_path: Path) -> None:
+    import zipfile
+
+    from drafting.support._foreign import translated
+
+    where = drafting.Where(tmp_path / "broken.docx")
+    reading = translated(drafting.DocumentError, "not a readable .docx", where)
+    with pytest.raises(drafting.DocumentError) as caught, reading:
+        zipfile.ZipFile(io.BytesIO(b"PK not a zip"))
+    assert str(caught.value) == f"{where}: not a readable .docx (File is not a zip file)"
+    # A bug of ours is not passed off as a damaged file.
+    reading = translated(drafting.DocumentError, "not a readable .docx", where)
+    with pytest.raises(TypeError), reading:
+        raise TypeError("a bug")
+    template = tmp_path / "template.docx"
+    template.write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(drafting.TemplateError, match="not a usable Word template"):
+        drafting.render_docx(drafting.Draft.from_file(KIRKLEES), template=template)

@@ -33,6 +33,7 @@ from drafting.ooxml._write import (
     paragraph_xml,
 )
 from drafting.render._house import filled_template, placeholder_values, template_for
+from drafting.support._foreign import translated
 
 AUTHOR = "Department for Education"
 __all__ = ["AUTHOR", "render_docx", "template_for"]
@@ -68,10 +69,8 @@ def render_docx(
 
 
 def _open_template(path: Path, needed: set[str]) -> Template:
-    try:
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         template = load_template(path)
-    except (ValueError, OSError) as exc:
-        raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
     missing = needed - template.style_ids
     if missing:
         raise TemplateError(
