@@ -511,7 +511,7 @@ def pdf_export() -> list[dict[str, Any]]:
         return [row("PDF export (LibreOffice not installed)", 0, "", 0, "s")]
     with spec_file(spec_with_letter()) as spec:
         draft = Draft.from_file(spec)
-        documents = {kind: render_docx(draft, kind) for kind in draft.documents}
+        documents: dict[str, bytes] = {kind: render_docx(draft, kind) for kind in draft.documents}
     one_run = median_seconds(lambda: render_pdfs(documents), runs=3)
     per_file = median_seconds(
         lambda: [render_pdfs({name: data}) for name, data in documents.items()], runs=3
