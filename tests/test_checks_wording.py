@@ -3,6 +3,8 @@ leaves the clean version of that direction alone."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from drafting.checks import check_subject
@@ -16,7 +18,7 @@ HEAD = (
 )
 
 
-def codes(text: str, kind: str = "direction") -> list[str]:
+def codes(text: str, kind: Literal["direction", "letter"] = "direction") -> list[str]:
     subject = Subject("text", subject_paragraphs(read_paragraphs(text)), False, kind=kind)
     return [f.code for f in check_subject(subject)]
 

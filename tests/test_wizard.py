@@ -181,6 +181,7 @@ def test_the_other_branches_no_appointee_fixed_period_revocation(
     assert "Signed by authority of the Secretary of State for Education" in text
 
 
+@pytest.mark.slow
 def test_an_interrupted_interview_resumes_without_losing_an_answer(
     answers_file: Path, tmp_path: Path
 ) -> None:
@@ -250,6 +251,7 @@ def test_without_a_terminal_the_wizard_points_to_build(tmp_path: Path) -> None:
     assert "drafting build SPEC" in completed.stderr
 
 
+@pytest.mark.slow
 def test_the_real_program_in_a_terminal(tmp_path: Path) -> None:
     """Drive `drafting wizard --from` through a pseudo-terminal, accepting every default."""
     answers = tmp_path / "kirklees.yaml"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drafting._errors import SpecError
@@ -88,10 +88,15 @@ def _direction(state: _Assembly) -> Document:
     title = _entry_paragraph(state, spec.title, ("title",), 0).text
     operative_scheme = ROMAN_SCHEME if spec.operative.sub_items == "roman" else LETTERS_SCHEME
     blocks: list[Block] = [
-        Line("title", title),
-        Line("heading", spec.style.recitals_heading),
-        NumberedList("recitals", LETTERS_SCHEME, _entries(state, spec.recitals, ("recitals",))),
-        Line("heading", spec.operative.heading),
+        Line("title", title, part="title"),
+        Line("heading", spec.style.recitals_heading, part="recital"),
+        NumberedList(
+            "recitals",
+            LETTERS_SCHEME,
+            _entries(state, spec.recitals, ("recitals",)),
+            part="recital",
+        ),
+        Line("heading", spec.operative.heading, part="direction"),
         NumberedList(
             "operative",
             operative_scheme,
@@ -99,17 +104,21 @@ def _direction(state: _Assembly) -> Document:
             + _revocation(state)
             + [_duration(state)],
             continues="recitals" if spec.operative.numbering == "continue" else None,
+            part="direction",
         ),
-        *_signature(state),
+        *[replace(line, part="signature") for line in _signature(state)],
     ]
     if spec.annex:
-        blocks.append(Line("heading", spec.annex.heading_text, page_break_before=True))
-        blocks += [Line("subheading", text) for text in spec.annex.title_lines]
+        blocks.append(
+            Line("heading", spec.annex.heading_text, page_break_before=True, part="annex")
+        )
+        blocks += [Line("subheading", text, part="annex") for text in spec.annex.title_lines]
         blocks.append(
             NumberedList(
                 "annex",
                 LETTERS_SCHEME,
                 _entries(state, spec.annex.paragraphs, ("annex", "paragraphs")),
+                part="annex",
             )
         )
     subject = f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
@@ -529,4 +538,15 @@ def _duration(state: _Assembly) -> Paragraph:
 
 
 def _signature(state: _Assembly) -> list[Line]:
-    return _clause_lines(state, "signature.block", "plain", ("signature",))
+    """The signature block, each line in its part: who signs, where, the name, the date."""
+    lines = _clause_lines(state, "signature.block", "signature", ("signature",))
+    signed_on: str | None = None  # the line that has the space to sign above it
+    for line in lines[1:]:
+        if line.text.startswith("Dated"):
+            line.role = "signature-date"
+        elif signed_on is None:
+            signed_on = line.text
+            line.role = "signature-line" if set(line.text) == {"."} else "signature-name"
+        else:
+            line.role = "signature-role"
+    return lines

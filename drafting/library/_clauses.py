@@ -25,7 +25,8 @@ build reads a library already compiled unless a clause file has changed.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -231,20 +232,48 @@ class ClauseLibrary:
         return sorted(self.clauses)
 
 
-def load_library(folder: Path | None = None) -> ClauseLibrary:
-    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled."""
-    return _load_library(folder or data_dir("clauses"))
+def load_library(folder: Path | None = None, extra: Sequence[Path] = ()) -> ClauseLibrary:
+    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled.
+
+    `extra` folders (and those named in `$DRAFTING_LIBRARY`, separated by `os.pathsep`) add
+    clauses, or replace the bundled clause of the same id; two of them defining one id is an
+    error naming both places.
+    """
+    configured = os.environ.get("DRAFTING_LIBRARY", "")
+    folders = [*extra, *(Path(p) for p in configured.split(os.pathsep) if p)]
+    return _load_library(folder or data_dir("clauses"), tuple(folders))
 
 
 @lru_cache(maxsize=4)
-def _load_library(folder: Path) -> ClauseLibrary:
+def _load_library(folder: Path, extra: tuple[Path, ...] = ()) -> ClauseLibrary:
+    clauses = _compiled_folder(folder)
+    added: dict[str, Clause] = {}
+    for own_folder in extra:
+        for clause in _compiled_folder(own_folder).values():
+            if clause.id in added:
+                raise ClauseLibraryError(
+                    f"clause '{clause.id}' is also defined in {added[clause.id].where}",
+                    clause.where,
+                )
+            added[clause.id] = clause
+    merged = {**clauses, **added}  # a department's clause replaces the bundled one of its id
+    for clause in merged.values():
+        lead_in = clause.spec.under
+        if lead_in is not None and lead_in not in merged:
+            raise ClauseLibraryError(
+                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
+            )
+    return ClauseLibrary(merged, folder)
+
+
+def _compiled_folder(folder: Path) -> dict[str, Clause]:
     if not folder.is_dir():
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
     versions = (jinja2.__version__, pydantic.VERSION)
     clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
     _CODE.update(marshal.loads(code))
-    return ClauseLibrary(clauses, folder)
+    return clauses
 
 
 def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
@@ -259,12 +288,6 @@ def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
                     clause.where,
                 )
             clauses[clause.id] = clause
-    for clause in clauses.values():
-        lead_in = clause.spec.under
-        if lead_in is not None and lead_in not in clauses:
-            raise ClauseLibraryError(
-                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
-            )
     return clauses, marshal.dumps(code)
 
 

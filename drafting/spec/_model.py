@@ -341,6 +341,12 @@ class Spec(Model):
     letter: Letter | None = None
     style: Style = Field(default_factory=Style)
     terms: Terms = Field(default_factory=Terms)
+    published: str | dict[Literal["direction", "letter"], str] | None = Field(
+        None,
+        description="The published text this spec reproduces (.txt, .pdf or .docx), a path "
+        "relative to the spec; or one for each document: {direction: ..., letter: ...}. "
+        "`published_differences` apply only when the spec is compared with it",
+    )
     published_differences: list[PublishedDifference] = []
     accepted_findings: list[AcceptedFinding] = []
 
