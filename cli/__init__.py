@@ -139,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
     diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
     diff.add_argument("--force", action="store_true", help="overwrite --html/--redline files")
+    diff.add_argument("--author", default="Department for Education", help="of the redline")
     diff.add_argument(
         "--before-changes",
         action="store_true",
@@ -290,7 +291,9 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.redline:
         from drafting.compare._redline import render_redline
 
-        outputs[arguments.redline] = render_redline(comparison)
+        outputs[arguments.redline] = render_redline(
+            comparison, author=arguments.author, newer=arguments.right
+        )
     write_all(outputs, arguments.force)
     if arguments.format == "json":
         print(report.as_json(comparison))

@@ -109,3 +109,17 @@ def test_the_redline_is_valid(run: Callable[..., Result], tmp_path: Path) -> Non
     redline = tmp_path / "redline.docx"
     run("diff", older, KIRKLEES, "--redline", redline)
     assert OpenXmlValidator().validate(str(redline)).errors == []
+
+
+def test_the_redline_is_signed_by_its_author_on_the_newer_documents_date(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    older = tmp_path / "older.txt"
+    older.write_text(Draft.from_file(KIRKLEES).text.replace("Kirklees", "Calderdale", 1), "utf-8")
+    redline = tmp_path / "redline.docx"
+    run("diff", older, KIRKLEES, "--redline", redline, "--author", "Legal Adviser")
+    with zipfile.ZipFile(redline) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert 'w:author="Legal Adviser" w:date="2018-01-25T00:00:00Z"' in xml
+    first = docx.Document(str(redline)).paragraphs[0]
+    assert first.style is not None and first.style.name == "Title"
