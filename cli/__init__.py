@@ -191,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
     diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
     diff.add_argument("--force", action="store_true", help="overwrite --html/--redline files")
+    diff.add_argument("--author", default="Department for Education", help="of the redline")
     diff.add_argument(
         "--before-changes",
         action="store_true",
@@ -370,7 +371,9 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.html:
         outputs[arguments.html] = comparison_html(comparison).encode("utf-8")
     if arguments.redline:
-        outputs[arguments.redline] = render_redline(comparison)
+        outputs[arguments.redline] = render_redline(
+            comparison, author=arguments.author, newer=arguments.right
+        )
     inputs = [arguments.left, arguments.right, *([arguments.waivers] if arguments.waivers else [])]
     write_outputs(outputs, arguments.force, inputs)
     if arguments.format == "json":

@@ -203,11 +203,13 @@ class _PdfLine:
         """Add a chunk found further along the line."""
         # A space between chunks unless the text has one already, or the chunk starts where
         # the previous chunk's characters could still reach (a word split across chunks).
-        joined = self.text.endswith(" ") or text.startswith(" ") or x < self.end
+        # Closing punctuation never follows a word gap (a field's result "a", then ". above").
+        joined = self.text.endswith(" ") or text.startswith((" ", *_CLOSING)) or x < self.end
         self.text += ("" if joined else " ") + text
         self.last_x, self.last_text = x, text
 
 
+_CLOSING = tuple(".,;:)]”’")
 _Chunk = tuple[float, float, float, str]  # baseline height, start, type size, text
 
 
