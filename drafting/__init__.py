@@ -7,6 +7,8 @@ The public surface:
     write_docx(draft, path)      the direction as a Word document with real numbering
     read_docx(path)              paragraphs of a .docx with the labels Word would show
     load_library()               the clause library
+    Interview                    the drafting interview (questions → spec → documents), shared by
+                                 the terminal wizard and the browser; see `drafting.interview`
 
 Errors (all `DraftingError`; `str()` is the one-line message for the user):
 
@@ -25,19 +27,37 @@ from drafting._errors import (
     TemplateError,
 )
 from drafting.assembly._draft import Draft
+from drafting.interview import (
+    Choice,
+    Interview,
+    Problem,
+    Question,
+    Review,
+    Section,
+    Step,
+    answer_unattended,
+)
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.spec._model import Spec, load_spec
 
 __all__ = [
+    "Choice",
     "Clause",
     "ClauseLibrary",
     "ClauseLibraryError",
     "Draft",
     "DraftingError",
+    "Interview",
     "OutputError",
+    "Problem",
+    "Question",
+    "Review",
+    "Section",
     "Spec",
     "SpecError",
+    "Step",
     "TemplateError",
+    "answer_unattended",
     "describe",
     "load_library",
     "load_spec",
