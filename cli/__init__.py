@@ -301,10 +301,11 @@ def _check(arguments: argparse.Namespace) -> int:
         errors = sum(len(r.errors) for r in reports)
         warnings = sum(len(r.findings) for r in reports) - errors
         accepted = sum(len(r.accepted) for r in reports)
-        print(
-            f"{errors} errors, {warnings} warnings, {accepted} accepted "
-            f"in {len(reports)} document{'s' * (len(reports) != 1)}"
-        )
+        if reports or not unreadable:  # a file that could not be read is not "0 errors"
+            print(
+                f"{errors} errors, {warnings} warnings, {accepted} accepted "
+                f"in {len(reports)} document{'s' * (len(reports) != 1)}"
+            )
     if unreadable:
         return EXIT_INPUT
     return EXIT_DIFFERENT if any(r.errors for r in reports) else EXIT_OK
