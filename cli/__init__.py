@@ -156,6 +156,25 @@ def _parser() -> argparse.ArgumentParser:
     wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
     wizard.set_defaults(command=_wizard)
 
+    importing = commands.add_parser(
+        "import",
+        help="turn a published direction or letter (.pdf, .docx, .txt) into a spec",
+        description="Exit status 0: imported; 2: not a direction or letter, or unreadable.",
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "-o", "--output", type=Path, metavar="SPEC.yaml", help="write the spec here (default: stdout)"
+    )
+    importing.add_argument("--format", choices=["text", "json"], default="text", help="report")
+    importing.add_argument(
+        "--suggest-clauses",
+        type=Path,
+        metavar="FILE.yaml",
+        help="write the unmatched paragraphs as candidate clauses",
+    )
+    importing.add_argument("--force", action="store_true", help="overwrite files that exist")
+    importing.set_defaults(command=_import)
+
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
     listing = clause_commands.add_parser("list", help="every clause: id, family and title")
@@ -290,6 +309,32 @@ def _wizard(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    import json
+
+    from drafting import candidate_clauses, import_document, report_json, report_lines, spec_yaml
+    from drafting.support._output import write_all
+
+    imported = import_document(arguments.file)
+    spec = spec_yaml(imported)
+    outputs: dict[Path, bytes] = {}
+    if arguments.output:
+        outputs[arguments.output] = spec.encode("utf-8")
+    if arguments.suggest_clauses:
+        outputs[arguments.suggest_clauses] = candidate_clauses(imported).encode("utf-8")
+    write_all(outputs, arguments.force)
+    if arguments.format == "json":
+        print(json.dumps(report_json(imported), indent=2, ensure_ascii=False), file=sys.stderr)
+    else:
+        for line in report_lines(imported):
+            print(line, file=sys.stderr)
+    if not arguments.output:
+        sys.stdout.write(spec)
+    for path in outputs:
         print(path)
     return EXIT_OK
 

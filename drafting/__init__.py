@@ -7,6 +7,9 @@ The public surface:
     write_docx(draft, path)      the direction as a Word document with real numbering
     read_docx(path)              paragraphs of a .docx with the labels Word would show
     load_library()               the clause library
+    import_document(path)        a published direction or letter (.pdf, .docx, .txt) as a spec
+    spec_from_document(path)     ... its spec as data (for `wizard --from` and the web front end)
+    spec_yaml, report_lines, report_json, candidate_clauses   ... as YAML, report, clauses
 
 Errors (all `DraftingError`; `str()` is the one-line message for the user):
 
@@ -16,6 +19,8 @@ Errors (all `DraftingError`; `str()` is the one-line message for the user):
     ├── TemplateError        a Word template cannot be used
     └── OutputError          an output cannot be written
 """
+
+from typing import TYPE_CHECKING, Any
 
 from drafting._errors import (
     ClauseLibraryError,
@@ -28,17 +33,56 @@ from drafting.assembly._draft import Draft
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.spec._model import Spec, load_spec
 
+if TYPE_CHECKING:
+    from drafting.importing import (
+        Imported,
+        candidate_clauses,
+        import_document,
+        report_json,
+        report_lines,
+        spec_from_document,
+        spec_yaml,
+    )
+
+#: Loaded when first used: a build does not pay for the importer (rapidfuzz, the checks, diff).
+_IMPORTING = frozenset(
+    {
+        "Imported",
+        "candidate_clauses",
+        "import_document",
+        "report_json",
+        "report_lines",
+        "spec_from_document",
+        "spec_yaml",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _IMPORTING:
+        import drafting.importing
+
+        return getattr(drafting.importing, name)
+    raise AttributeError(f"module 'drafting' has no attribute {name!r}")
+
 __all__ = [
     "Clause",
     "ClauseLibrary",
     "ClauseLibraryError",
     "Draft",
     "DraftingError",
+    "Imported",
     "OutputError",
     "Spec",
     "SpecError",
     "TemplateError",
+    "candidate_clauses",
     "describe",
+    "import_document",
     "load_library",
     "load_spec",
+    "report_json",
+    "report_lines",
+    "spec_from_document",
+    "spec_yaml",
 ]

@@ -159,6 +159,17 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
     return state
 
 
+def clause_context(
+    spec: Spec, library: ClauseLibrary, lines: LineMap
+) -> tuple[dict[str, Any], dict[str, Report], dict[str, EarlierDirection]]:
+    """The facts of a spec as its clauses see them: the context, reports and earlier directions.
+
+    For reading clauses back out of a published text (`drafting.importing`).
+    """
+    state = _start(spec, library, lines)
+    return state.context, state.reports, state.directions
+
+
 def _appointee(spec: Spec) -> Appointee | Any:
     person = spec.appointee
     if person is None:
@@ -193,6 +204,7 @@ def _entry_paragraph(
         paragraph = _clause_paragraph(state, entry, path, level, bullet)
     else:
         paragraph = Paragraph(" ".join((entry.text or "").split()), bullet=bullet)
+        _defined_in_text(state, paragraph.text)
     if entry.add:
         paragraph.text = f"{paragraph.text} {' '.join(entry.add.split())}"
     if entry.end is not None:
@@ -208,6 +220,20 @@ def _entry_paragraph(
     if entry.then:
         paragraph.then.append(" ".join(entry.then.split()))
     return paragraph
+
+
+def _defined_in_text(state: _Assembly, text: str) -> None:
+    """Terms that free text defines (`Kirklees Council ("the Council")`) count as defined.
+
+    A clause after it then uses the term, as the text's author did, rather than defining it again.
+    """
+    if '("' not in text:
+        return
+    terms = [state.context["council"], state.context["sos"], state.context["act"]]
+    terms += [state.context["tor"], *state.reports.values(), *state.directions.values()]
+    for term in terms:
+        if term.term and f'("{term.term}")' in text:
+            state.terms.defined.add(term.key)
 
 
 def _check_depth(state: _Assembly, path: PathKey, level: int, bullet: bool) -> None:

@@ -1,0 +1,364 @@
+"""Facts first: what a published direction or letter says about its parties, dates and reports.
+
+In: a document's `Shape` and its whole text.  Out: `Facts` — the spec's fact sections as plain
+data (council, secretary_of_state, appointee, reports, earlier_directions, date, signature,
+duration, style, terms, operative numbering, annex heading, letter parts) and, for the report,
+each fact with how sure the importer is ("pronoun she, from 3 mentions").  Reports' summaries and
+judgements, and what earlier directions required, are filled in later by the clause matcher,
+which reads them out of the paragraphs that cite them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafting._errors import DocumentError
+from drafting.importing._dates import DATE, parse_date, parse_day_of
+from drafting.importing._shape import Shape
+from drafting.spec._yaml import load_yaml
+from drafting.support._resources import package_file
+
+_SUFFIXES = re.compile(
+    r"\s+(?:(?:Metropolitan |Royal )?(?:London )?Borough |County |City |District )*Council$"
+)
+_ORGANISATION = re.compile(r"\b(?:Council|Limited|Ltd|Trust|LLP|plc|Partnership)$")
+_APPOINTED = re.compile(
+    r"has (re-)?appointed (?P<name>.+?),? as (?P<ref>.+?),? in accordance with", re.IGNORECASE
+)
+_SIGNED = re.compile(r"^Signed (on behalf of|by authority of) the (.+)$")
+_DURATION = re.compile(r"remain in force for a period of (.+?) from the date")
+
+
+_POSTNOMINALS = frozenset({"OBE", "CBE", "MBE", "DBE", "KBE", "MP", "KC", "QC", "CB"})
+
+
+@dataclass
+class Fact:
+    """One fact found, for the report: what it is, its value and how sure the importer is."""
+
+    name: str
+    value: str
+    how: str
+
+
+@dataclass
+class Facts:
+    """The spec's facts as found, and the notes saying how each was found."""
+
+    data: dict[str, Any]
+    notes: list[Fact] = field(default_factory=list)
+
+    def note(self, name: str, value: object, how: str) -> None:
+        """Record how a fact was found."""
+        self.notes.append(Fact(name, str(value), how))
+
+
+def find_facts(shape: Shape, text: str) -> Facts:
+    """Every fact the document states, with how it was found."""
+    facts = Facts({})
+    _council(facts, text)
+    _secretary_of_state(facts, text)
+    _appointee(facts, shape, text)
+    if shape.kind == "direction":
+        _dates_and_signature(facts, shape, text)
+        _reports_and_directions(facts, text)
+        _numbering_and_annex(facts, shape, text)
+    else:
+        _letter(facts, shape)
+    return facts
+
+
+# --- parties -----------------------------------------------------------------------------------
+
+
+def councils() -> list[str]:
+    """The English children's services authorities, longest name first."""
+    lines = package_file("councils.txt").read_text("utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return sorted(names, key=len, reverse=True)
+
+
+def _council(facts: Facts, text: str) -> None:
+    defined = re.search(r"([A-Z][\w'&,. -]*?Council) \(\"([^\"]+)\"?\)", text)
+    known = [name for name in councils() if name in text]
+    counted = Counter({name: text.count(name) for name in known})
+    if defined and defined.group(1).split(" ", 1)[-1] and _known(defined.group(1), known):
+        name = _known(defined.group(1), known) or defined.group(1)
+        term = defined.group(2)
+        how = f'defined as "{term}" at its first mention; in the list of authorities'
+    elif counted:
+        name, count = counted.most_common(1)[0]
+        term = "the Council"
+        how = f"in the list of children's services authorities, named {count} times"
+    elif defined:
+        name, term = defined.group(1), defined.group(2)
+        how = f'defined as "{term}"; not in the list of children\'s services authorities'
+    else:
+        title = re.search(r"TO ([A-Z][A-Z' ]+COUNCIL)", text)
+        name = title.group(1).title() if title else "the Council"
+        term = "the Council"
+        how = "from the title; not in the list of authorities" if title else "not found"
+    area = _SUFFIXES.sub("", name)
+    facts.data["council"] = {"name": name, "term": term, "area": area}
+    facts.note("council", name, how)
+    facts.note("council area", area, f"the council's name less its kind; {text.count(area)} mentions")
+
+
+def _known(name: str, known: list[str]) -> str | None:
+    """The listed council that a defined name ends with ("the Kirklees Council" → Kirklees)."""
+    return next((k for k in known if name.endswith(k)), None)
+
+
+def _secretary_of_state(facts: Facts, text: str) -> None:
+    sos: dict[str, Any] = {}
+    defined = re.search(r'[Tt]he (Secretary of State for [A-Z][\w ,&]+?) \("([^"]+)"\)', text)
+    if defined:
+        sos["title"], sos["term"] = defined.group(1), defined.group(2)
+    elif "Secretary of State" in text:
+        sos["term"] = None
+    counts = Counter(m.lower() for m in re.findall(r"\b(his|her|their) powers\b", text, re.I))
+    pronoun = {"his": "he", "her": "she", "their": "they"}
+    if counts:
+        word, count = counts.most_common(1)[0]
+        sos["pronoun"] = pronoun[word]
+        facts.note("Secretary of State's pronoun", pronoun[word], f'from {count} "{word} powers"')
+    else:
+        sos["pronoun"] = "he"
+        facts.note("Secretary of State's pronoun", "he", "assumed: no pronoun found")
+    facts.data["secretary_of_state"] = sos
+
+
+def _appointee(facts: Facts, shape: Shape, text: str) -> None:
+    found = _APPOINTED.search(text)
+    if found:
+        name, reference = found.group("name"), found.group("ref")
+        how = f'"{found.group(0)[:60]}..."'
+    else:
+        role = re.search(r"minded to appoint an? ([A-Z][\w' ]+?)[,.]", text)
+        person = re.search(r"consider that (.+?) is an excellent candidate", text)
+        if not role:
+            facts.note("appointee", "none", "no appointment found")
+            return
+        name = person.group(1) if person else None
+        reference = f"the {role.group(1)}"
+        how = '"minded to appoint ..."'
+    role_name = reference.removeprefix("the ")
+    appointee: dict[str, Any] = {"name": name, "role": role_name}
+    if name and (_ORGANISATION.search(name) or name in councils()):
+        appointee["kind"] = "organisation"
+    if reference != f"the {role_name}":
+        appointee["reference"] = reference
+    short = _short(role_name, reference, text)
+    if short:
+        appointee["short"] = short
+    appointee["pronoun"] = _appointee_pronoun(facts, appointee, shape, text)
+    facts.data["appointee"] = {k: v for k, v in appointee.items() if v is not None}
+    facts.note("appointee", name or "(no name)", how)
+    facts.note("appointee's role", role_name, f"referred to as {reference}")
+    if "kind" in appointee:
+        facts.note("appointee is", "an organisation", f"{name} is an organisation's name")
+
+
+def _short(role: str, reference: str, text: str) -> str | None:
+    last = role.split()[-1]
+    short = f"the {last}"
+    count = len(re.findall(rf"\b{re.escape(short)}\b", text)) - text.count(reference)
+    return short if short != reference and count > 0 else None
+
+
+def _appointee_pronoun(facts: Facts, appointee: dict[str, Any], shape: Shape, text: str) -> str:
+    names = [n for n in (appointee.get("name"), appointee.get("short"), appointee.get("reference"))]
+    names += [f"the {appointee['role']}"]
+    mentions = [n for n in names if n]
+    counts: Counter[str] = Counter()
+    forms = {"she": r"she|her", "he": r"he|him|his", "they": r"they|them|their", "it": r"its"}
+    for paragraph in re.split(r"\n|(?<=[.;:])\s", text):
+        if not any(m in paragraph for m in mentions):
+            continue
+        cleaned = re.sub(r"\b(?:his|her|their) powers\b", "", paragraph)
+        for pronoun, pattern in forms.items():
+            counts[pronoun] += len(re.findall(rf"\b(?:{pattern})\b", cleaned))
+    if not counts or counts.most_common(1)[0][1] == 0:
+        guess = "they" if appointee.get("kind") or appointee["role"].endswith("s") else "she"
+        facts.note("appointee's pronoun", guess, "assumed: no pronoun refers to the appointee")
+        return guess
+    pronoun, count = counts.most_common(1)[0]
+    facts.note("appointee's pronoun", pronoun, f"from {count} mentions")
+    return pronoun
+
+
+# --- a direction's dates, signature and numbering ----------------------------------------------
+
+
+def _dates_and_signature(facts: Facts, shape: Shape, text: str) -> None:
+    signature: dict[str, Any] = {}
+    lines = list(shape.signature)
+    signed = _SIGNED.match(lines[0]) if lines else None
+    if signed:
+        signature["capacity"] = signed.group(1)
+        facts.note("signatory's capacity", signed.group(1), f'"{lines[0]}"')
+    dated = next((line for line in lines if line.startswith("Dated")), "")
+    rest = [line for line in lines[1:] if line != dated]
+    if rest and set(rest[0]) <= {".", "_"}:
+        signature["signature_line"] = True
+        rest = rest[1:]
+    if rest and rest[0].isupper():
+        signature["name"] = _title_case(rest[0])
+        facts.note("signatory", signature["name"], f'the capitalised name "{rest[0]}"')
+        rest = rest[1:]
+    signature["role"] = rest[0] if rest else None
+    date: Any = "blank"
+    if dated.startswith("Dated this"):
+        signature["dated"] = "this-day-of"
+        day = parse_day_of(dated)
+        date = str(day) if day else "blank"
+    else:
+        parsed = parse_date(dated.removeprefix("Dated").lstrip(": "))
+        date = str(parsed[0]) if parsed else "blank"
+    facts.data["date"] = date
+    facts.note("date", date, f'"{dated}"' if dated else "no 'Dated' line: left blank")
+    facts.data["signature"] = signature
+    facts.data["style"] = {"dates": _date_style(facts, dated, text)}
+    period = _DURATION.search(text)
+    facts.data["duration"] = {"period": period.group(1)} if period else {}
+    facts.note("duration", period.group(1) if period else "until revoked", "the last paragraph")
+
+
+def _date_style(facts: Facts, dated: str, text: str) -> str:
+    """Ordinal ("25th November 2016") or plain, as the signature's date, else as most dates."""
+    ordinal = re.search(r"\d(?:st|nd|rd|th) ", dated)
+    if re.search(r"\d", dated):
+        style = "ordinal" if ordinal else "plain"
+        facts.note("date style", style, f'as "{dated}"')
+        return style
+    ordinals = len(re.findall(r"\b\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4}", text))
+    plain = len(re.findall(r"\b\d{1,2} [A-Z][a-z]+ \d{4}", text))
+    style = "ordinal" if ordinals > plain else "plain"
+    facts.note("date style", style, f"{ordinals} dates ordinal, {plain} plain")
+    return style
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w if w in _POSTNOMINALS else w.title() for w in name.split())
+
+
+def _numbering_and_annex(facts: Facts, shape: Shape, text: str) -> None:
+    labels = shape.operative_labels
+    restart = bool(labels) and labels[0] == "1"
+    operative: dict[str, Any] = {"numbering": "restart" if restart else "continue"}
+    if restart and any(label == "i" for label in labels[1:2]):
+        operative["sub_items"] = "roman"
+    if shape.operative_heading != "NOW THEREFORE:":
+        operative["heading"] = shape.operative_heading
+    facts.data["operative"] = operative
+    facts.note("operative numbering", operative["numbering"], f"first label {labels[:1]}")
+    facts.note("sub-items", operative.get("sub_items", "letters"), "the operative part's labels")
+    style = facts.data.setdefault("style", {})
+    if shape.recitals_heading != "WHEREAS:":
+        style["recitals_heading"] = shape.recitals_heading
+    if text.count("this Direction") > text.count("this direction"):
+        style["capitalise_direction"] = True
+    act = re.search(r'Education Act 1996 \("([^"]+)"\)', text)
+    facts.data["terms"] = {"education_act": act.group(1) if act else None}
+    if shape.annex_heading:
+        facts.data["annex"] = {"heading": shape.annex_heading, "title_lines": shape.annex_titles}
+        facts.note("annex", shape.annex_heading, f"title lines {shape.annex_titles}")
+
+
+# --- reports and earlier directions ------------------------------------------------------------
+
+#: How each kind of report is first described (the library's reference clauses say the same).
+_REPORTS = {
+    "ofsted-inspection": r"Ofsted's inspection report of (?P<date>{date})",
+    "ofsted-monitoring-letter": r"Ofsted's letter of (?P<date>{date}) to the Council",
+    "ofsted-focused-visit-letter": r"Ofsted's focused visit letter of (?P<date>{date})",
+    "commissioner-report": r"the Children's Services Commissioner's report of (?P<date>{date})",
+}
+_TERM = r'(?: \("(?P<term>[^"]+)"\))?'
+_JUDGEMENT = re.compile(r"'(inadequate|requires improvement(?: to be good)?|good|outstanding)'")
+
+
+def _reports_and_directions(facts: Facts, text: str) -> None:
+    reports: list[dict[str, Any]] = []
+    for kind, pattern in _REPORTS.items():
+        regex = re.compile(pattern.format(date=DATE) + _TERM, re.IGNORECASE)
+        for match in regex.finditer(text):
+            parsed = parse_date(match.group("date"))
+            if parsed is None or any(r["kind"] == kind and r["date"] == str(parsed[0]) for r in reports):
+                continue
+            report: dict[str, Any] = {
+                "id": f"{kind.split('-')[-1]}-{parsed[0]}",
+                "kind": kind,
+                "date": str(parsed[0]),
+            }
+            if match.group("term"):
+                report["term"] = match.group("term")
+            reports.append(report)
+            facts.note(f"report {report['id']}", match.group(0), f"a {kind.replace('-', ' ')}")
+    facts.data["reports"] = reports
+    directions: list[dict[str, Any]] = []
+    issued = re.compile(rf'statutory direction (?:on|in) (?P<date>{DATE}){_TERM}')
+    for match in issued.finditer(text):
+        parsed = parse_date(match.group("date"))
+        if parsed is None:
+            continue
+        direction: dict[str, Any] = {"id": f"direction-{parsed[0]}", "date": str(parsed[0])}
+        term = match.group("term")
+        if term:
+            direction["term"] = term
+        if term and re.search(rf"revokes {re.escape(term)}\b", text):
+            direction["revoked"] = True
+        directions.append(direction)
+        facts.note(f"earlier direction {direction['id']}", match.group(0), "revoked" if direction.get("revoked") else "not revoked")
+    facts.data["earlier_directions"] = directions
+
+
+# --- a letter ----------------------------------------------------------------------------------
+
+
+def _letter(facts: Facts, shape: Shape) -> None:
+    before = list(shape.before)
+    heads, _ = load_yaml(package_file("departments.yaml"), DocumentError)
+    departments = []
+    joined = " | ".join(before)
+    for name, head in (heads or {}).items():
+        address = " | ".join(head.get("address", []))
+        if address and address in joined:
+            departments.append((joined.index(address), dict(head)))
+    departments.sort(key=lambda d: d[0])
+    letter: dict[str, Any] = {"departments": [d for _, d in departments]}
+    facts.note("letterheads", [" ".join(d["name_lines"]) for _, d in departments], "addresses matched")
+    leader = next((i for i, line in enumerate(before) if line.startswith("Councillor ")), None)
+    date_index = next((i for i, line in enumerate(before) if parse_date(line)), None)
+    if date_index is not None:
+        parsed = parse_date(before[date_index])
+        assert parsed is not None
+        letter["date"] = str(parsed[0])
+        facts.note("letter's date", letter["date"], f'"{before[date_index]}"')
+    council = facts.data["council"]
+    if leader is not None:
+        name = before[leader].removeprefix("Councillor ")
+        salutation = shape.salutation.removeprefix("Dear ").rstrip(",")
+        council["leader"] = {"name": name, **({"salutation": salutation} if salutation != name else {})}
+        end = date_index if date_index is not None and date_index > leader else len(before)
+        block = before[leader + 1 : end]
+        if block and block[0] != "Leader":
+            council["leader"]["role"] = block[0]
+        council["address"] = [line for line in block[1:] if line != council["name"]]
+        facts.note("addressee", f"Councillor {name}", f"salutation {shape.salutation!r}")
+    letter["signatories"] = _signatories(shape.after)
+    facts.note("signatories", [s["name"] for s in letter["signatories"]], "after the last paragraph")
+    facts.data["letter"] = letter
+
+
+def _signatories(lines: list[str]) -> list[dict[str, Any]]:
+    signatories: list[dict[str, Any]] = []
+    for line in lines:
+        if line.startswith(("Rt Hon", "The Rt Hon")) or line.endswith(" MP") or not signatories:
+            signatories.append({"name": line, "title_lines": []})
+        else:
+            signatories[-1]["title_lines"].append(line)
+    return signatories

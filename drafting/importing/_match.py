@@ -1,0 +1,213 @@
+"""Matching each published paragraph to the clause whose rendering, with the facts, is closest.
+
+In: the nested paragraphs of a document part (`Node`s), the clause library, the rendering facts
+and the defined terms so far.  Out: a `Matched` per paragraph — a spec entry (a clause with its
+parameters, `add` and `end`, or free text), the published words it stands for and, for free
+text, the nearest clause with the words that differ.  Clauses are ranked by a fuzzy score
+(rapidfuzz) between the paragraph and each clause's wording, and the best few tried exactly
+(`_patterns`); defined terms are followed in reading order, as the assembler does.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from drafting.importing._patterns import _PLACEHOLDER as _PLACEHOLDERS
+from drafting.importing._patterns import OPEN, Attempt, Facts, attempt, placeholder
+from drafting.importing._shape import Node
+from drafting.library._clauses import Clause, ClauseLibrary, ClauseRenderError
+from drafting.library._language import DefinedTerms
+
+#: Clauses the assembler adds from the facts, or that describe things rather than paragraphs.
+_NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duration.")
+_NOT_PARAGRAPH_IDS = {"letter.addressee", "letter.salutation", "letter.copy-list"}
+_TRIED = 6
+
+
+@dataclass
+class Matched:
+    """One paragraph entry as imported, and the published words it stands for."""
+
+    entry: dict[str, Any]
+    texts: list[str]
+    clause: str | None = None
+    nearest: str | None = None
+    score: float = 0.0
+    differing: str = ""
+    items: list[Matched] = field(default_factory=list)
+    bullets: list[Matched] = field(default_factory=list)
+
+    def walk(self) -> list[Matched]:
+        """It and every entry under it."""
+        found = [self]
+        for child in self.items + self.bullets:
+            found += child.walk()
+        return found
+
+    def spec_entry(self) -> dict[str, Any]:
+        """The entry as the spec writes it."""
+        entry = dict(self.entry)
+        if self.items:
+            entry["items"] = [m.spec_entry() for m in self.items]
+        if self.bullets:
+            entry["bullets"] = [m.spec_entry() for m in self.bullets]
+        return entry
+
+
+class Matcher:
+    """Matches paragraphs in reading order, keeping the defined terms as the assembler will."""
+
+    def __init__(
+        self, library: ClauseLibrary, facts: Facts, report_data: dict[str, dict[str, Any]]
+    ) -> None:
+        self.library = library
+        self.facts = facts
+        self.report_data = report_data
+        self.terms = DefinedTerms()
+        self.plain_text: set[int] = set()  # ids of nodes to import as free text whatever matches
+        self.wordings = _wordings(library, facts)
+
+    def entries(self, nodes: list[Node]) -> list[Matched]:
+        """Each node matched, in order."""
+        return [self.node(node) for node in nodes]
+
+    def node(self, node: Node) -> Matched:
+        """One paragraph with everything under it."""
+        ranked = self.ranked(node.text)
+        if id(node) not in self.plain_text:
+            for clause_id, _score in ranked[:_TRIED]:
+                clause = self.library.get(clause_id)
+                assert clause is not None
+                found = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
+                if found is not None and self._learn(found):
+                    return self._clause_entry(node, clause, found)
+        return self._text_entry(node, ranked)
+
+    def ranked(self, text: str) -> list[tuple[str, float]]:
+        """Clause ids by how near their wording is to `text`, nearest first."""
+        found = process.extract(text, self.wordings, scorer=_score, limit=_TRIED + 2)
+        return [(key, score) for _, score, key in found]
+
+    def defined_in(self, text: str) -> None:
+        """Note the terms a published paragraph defines (as the assembler does for free text)."""
+        terms = [self.facts.context["council"], self.facts.context["sos"]]
+        terms += [self.facts.context["act"], self.facts.context["tor"]]
+        terms += [*self.facts.reports.values(), *self.facts.directions.values()]
+        for term in terms:
+            if term.term and f'("{term.term}")' in text:
+                self.terms.defined.add(term.key)
+
+    def _learn(self, found: Attempt) -> bool:
+        """Take the report and direction fields a match read; False if they contradict."""
+        for key, value in found.fields.items():
+            thing_id, name = key.rsplit(".", 1)
+            thing = self.facts.reports.get(thing_id) or self.facts.directions.get(thing_id)
+            if thing is None:
+                return False
+            known = getattr(thing, name, None)
+            if isinstance(known, str) and OPEN not in known and known != value:
+                return False
+        for key, value in found.fields.items():
+            thing_id, name = key.rsplit(".", 1)
+            thing = self.facts.reports.get(thing_id) or self.facts.directions[thing_id]
+            setattr(thing, name, value)
+            self.report_data[thing_id][name] = value
+        self.terms = found.terms
+        return True
+
+    def _clause_entry(self, node: Node, clause: Clause, found: Attempt) -> Matched:
+        entry: dict[str, Any] = {"clause": clause.id}
+        if found.with_:
+            entry["with"] = found.with_
+        if found.add:
+            entry["add"] = found.add
+        if found.end is not None:
+            entry["end"] = found.end
+        own = len(clause.spec.items)
+        matched = Matched(entry, node.flat(), clause=clause.id)
+        matched.items = self.entries(node.children[own:])
+        matched.bullets = self.entries(node.bullets)
+        if node.then and not clause.spec.then:
+            entry["then"] = " ".join(node.then)
+        return matched
+
+    def _text_entry(self, node: Node, ranked: list[tuple[str, float]]) -> Matched:
+        self.defined_in(node.text)
+        entry: dict[str, Any] = {"text": node.text}
+        matched = Matched(entry, node.flat())
+        if ranked:
+            matched.nearest, matched.score = ranked[0]
+            matched.differing = differing_words(self.wordings[ranked[0][0]], node.text)
+        matched.items = self.entries(node.children)
+        matched.bullets = self.entries(node.bullets)
+        if node.then:
+            entry["then"] = " ".join(node.then)
+        return matched
+
+
+def _score(text: str, wording: str, **_: Any) -> float:
+    """How near a paragraph is to a clause's wording: shared words, and the same order."""
+    return (fuzz.token_set_ratio(text, wording) + fuzz.ratio(text, wording)) / 2
+
+
+def differing_words(clause_text: str, text: str, limit: int = 4) -> str:
+    """The runs of words where a paragraph and a clause's wording part: `-clause +text`."""
+    a, b = clause_text.split(), text.split()
+    runs = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed = " ".join(a[i1:i2])
+        added = " ".join(b[j1:j2])
+        runs.append(f"-[{_short(removed)}] +[{_short(added)}]")
+    more = f" (and {len(runs) - limit} more)" if len(runs) > limit else ""
+    return "; ".join(runs[:limit]) + more
+
+
+def _short(text: str, words: int = 8) -> str:
+    split = text.split()
+    return text if len(split) <= words else " ".join(split[:words]) + " ..."
+
+
+def _wordings(library: ClauseLibrary, facts: Facts) -> dict[str, str]:
+    """Each paragraph clause's wording with its defaults, all terms defined, blanks for values."""
+    wordings: dict[str, str] = {}
+    for clause in library:
+        if clause.id.startswith(_NOT_PARAGRAPHS) or clause.id in _NOT_PARAGRAPH_IDS:
+            continue
+        text = _wording(clause, facts)
+        if text is not None:
+            wordings[clause.id] = text
+    return wordings
+
+
+def _wording(clause: Clause, facts: Facts) -> str | None:
+    values: dict[str, Any] = {}
+    for name, param in clause.spec.params.items():
+        has_default = "default" in param.model_fields_set
+        if param.type == "report":
+            values[name] = next(iter(facts.reports.values()), None)
+        elif param.type == "direction":
+            values[name] = next(iter(facts.directions.values()), None)
+        elif param.type in ("text", "texts") and not (has_default and param.default):
+            values[name] = placeholder(name) if param.type == "text" else ["..."]
+        else:
+            values[name] = param.default
+        if values[name] is None and not has_default:
+            return None
+    context = {
+        **facts.context,
+        **values,
+        "defined_terms": DefinedTerms(all_defined=True),
+        "anchor": "x",
+        "has_items": bool(clause.spec.items),
+    }
+    try:
+        text = clause.render(clause.spec.text, context)
+    except (ClauseRenderError, TypeError, AttributeError):
+        return None
+    return _PLACEHOLDERS.sub("...", text)
