@@ -163,7 +163,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument(
-        "-o", "--output", type=Path, metavar="SPEC.yaml", help="write the spec here (default: stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="SPEC.yaml",
+        help="write the spec here (default: stdout)",
     )
     importing.add_argument("--format", choices=["text", "json"], default="text", help="report")
     importing.add_argument(

@@ -65,6 +65,7 @@ def __getattr__(name: str) -> Any:
         return getattr(drafting.importing, name)
     raise AttributeError(f"module 'drafting' has no attribute {name!r}")
 
+
 __all__ = [
     "Clause",
     "ClauseLibrary",

@@ -12,6 +12,7 @@ text, and the matching is done again, until the texts agree (or only free text i
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,9 +70,7 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
     shape = read_shape(source.paragraphs, path)
     text = "\n".join(p.text for p in source.paragraphs)
     found = find_facts(shape, text)
-    findings = check_subject(
-        Subject(str(path), subject_paragraphs(source.paragraphs), final=True)
-    )
+    findings = check_subject(Subject(str(path), subject_paragraphs(source.paragraphs), final=True))
     plain: set[int] = set()
     for _ in range(_ROUNDS):
         data = copy.deepcopy(found.data)
@@ -80,7 +79,9 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
         comparison = _round_trip(draft, source.paragraphs, data)
         failing = _failing(comparison, entries, shape)
         if not failing:
-            break
+            if not _waive_fixed_parts(comparison, found.data, source.paragraphs, findings):
+                break
+            continue
         plain |= failing
     _accept_findings(path, data, library)
     imported = Imported(path, shape.kind, data, entries, found.notes, findings, comparison)
@@ -104,9 +105,13 @@ def _match_parts(
     recitals = matcher.entries(shape.recitals)
     operative_nodes, ending = _operative_nodes(shape.operative)
     operative = matcher.entries(operative_nodes)
-    _revocation_and_duration(ending, data, matcher, library)
+    unmatched = _revocation_and_duration(ending, data, matcher, library)
+    operative += matcher.entries(unmatched)
     data["recitals"] = [m.spec_entry() for m in recitals]
-    data["operative"] = {**data.get("operative", {}), "paragraphs": [m.spec_entry() for m in operative]}
+    data["operative"] = {
+        **data.get("operative", {}),
+        "paragraphs": [m.spec_entry() for m in operative],
+    }
     parts = [("recitals", m) for m in recitals] + [("operative", m) for m in operative]
     if shape.annex_heading is not None:
         annex = matcher.entries(shape.annex)
@@ -178,19 +183,32 @@ def _operative_nodes(nodes: list[Node]) -> tuple[list[Node], list[Node]]:
 
 def _revocation_and_duration(
     ending: list[Node], data: dict[str, Any], matcher: Matcher, library: ClauseLibrary
-) -> None:
-    """Follow the defined terms through the paragraphs the assembler adds from the facts."""
+) -> list[Node]:
+    """Follow the defined terms through the paragraphs the assembler adds from the facts.
+
+    Returns the paragraphs the facts do not give (a revocation of no direction found), which
+    stay as paragraphs of their own.
+    """
+    revoked = any(d.get("revoked") for d in data.get("earlier_directions", []))
+    kept: list[Node] = []
     for node in ending:
-        for clause_id in ("revocation.earlier-direction", "duration.until-revoked", "duration.fixed-period"):
+        revocation = "revokes" in node.text
+        if revocation and not revoked:
+            kept.append(node)
+            continue
+        names = ["revocation.earlier-direction"] if revocation else list(_DURATIONS)
+        for clause_id in names:
             clause = library.get(clause_id)
-            if clause is None:
-                continue
-            found = attempt(clause, matcher.facts, matcher.terms, [node.text], False)
-            if found is not None and not found.add and not found.end:
+            found = clause and attempt(clause, matcher.facts, matcher.terms, [node.text], False)
+            if found and not found.add and not found.end:
                 matcher.terms = found.terms
-                if clause_id.startswith("revocation"):
+                if revocation:
                     _mark_revoked(data, found.with_.get("direction"))
                 break
+    return kept
+
+
+_DURATIONS = ("duration.until-revoked", "duration.fixed-period")
 
 
 def _mark_revoked(data: dict[str, Any], direction: str | None) -> None:
@@ -229,9 +247,7 @@ def _draft(path: Path, data: dict[str, Any], library: ClauseLibrary) -> Draft:
         raise DocumentError(f"the imported spec does not assemble: {exc}", Where(path)) from None
 
 
-def _round_trip(
-    draft: Draft, published: list[TextParagraph], data: dict[str, Any]
-) -> Comparison:
+def _round_trip(draft: Draft, published: list[TextParagraph], data: dict[str, Any]) -> Comparison:
     generated = read_paragraphs(draft.get().text)
     waivers = [
         Waiver(d["generated"], d["published"], d["reason"])
@@ -259,6 +275,64 @@ def _failing(comparison: Comparison, entries: list[tuple[str, Matched]], shape: 
                 if node is not None:
                     failing.add(id(node))
     return failing
+
+
+def _waive_fixed_parts(
+    comparison: Comparison,
+    data: dict[str, Any],
+    published: list[TextParagraph],
+    findings: list[Finding],
+) -> bool:
+    """Record as published differences what the facts' own paragraphs word otherwise.
+
+    The title, revocation, duration and signature block follow from the facts; where the
+    published text words them otherwise (an abbreviated month, a term written out again after
+    its definition), the difference is recorded with what the published text has.
+    """
+    added = False
+    for difference in comparison.unwaived:
+        if difference.kind != "changed" or difference.left is None or difference.right is None:
+            continue
+        for generated, written in _changed_runs(difference.left.text, difference.right.text):
+            snippet = _unique(written, generated, difference.right.text, published)
+            if snippet is None:
+                continue
+            reason = _reason(difference.right.text, findings) or (
+                f'the published text reads "{snippet[0]}" where the facts give "{snippet[1]}"'
+            )
+            entry = {"published": snippet[0], "generated": snippet[1], "reason": reason}
+            differences = data.setdefault("published_differences", [])
+            if entry not in differences:
+                differences.append(entry)
+                added = True
+    return added
+
+
+def _changed_runs(generated: str, written: str) -> list[tuple[list[str], list[str]]]:
+    """Each differing run of words with two words either side: (generated, published)."""
+    a, b = generated.split(), written.split()
+    runs = []
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "equal":
+            runs.append((a[max(i1 - 2, 0) : i2 + 2], b[max(j1 - 2, 0) : j2 + 2]))
+    return runs
+
+
+def _unique(
+    written: list[str], generated: list[str], paragraph: str, published: list[TextParagraph]
+) -> tuple[str, str] | None:
+    """The run as a waiver: words found once in the whole published text."""
+    text, other = " ".join(written), " ".join(generated)
+    count = sum(p.text.count(text) for p in published)
+    return (text, other) if count == 1 and text in paragraph else None
+
+
+def _reason(paragraph: str, findings: list[Finding]) -> str | None:
+    for finding in findings:
+        if finding.excerpt and finding.excerpt in paragraph:
+            return f"a slip in the published text that the spec corrects: {finding.message}"
+    return None
 
 
 def _nodes_by_text(shape: Shape) -> dict[str, Node]:

@@ -104,7 +104,9 @@ def _council(facts: Facts, text: str) -> None:
     area = _SUFFIXES.sub("", name)
     facts.data["council"] = {"name": name, "term": term, "area": area}
     facts.note("council", name, how)
-    facts.note("council area", area, f"the council's name less its kind; {text.count(area)} mentions")
+    facts.note(
+        "council area", area, f"the council's name less its kind; {text.count(area)} mentions"
+    )
 
 
 def _known(name: str, known: list[str]) -> str | None:
@@ -259,7 +261,9 @@ def _numbering_and_annex(facts: Facts, shape: Shape, text: str) -> None:
     style = facts.data.setdefault("style", {})
     if shape.recitals_heading != "WHEREAS:":
         style["recitals_heading"] = shape.recitals_heading
-    if text.count("this Direction") > text.count("this direction"):
+    if len(re.findall(r"\b[Tt]his Direction", text)) > len(
+        re.findall(r"\b[Tt]his direction", text)
+    ):
         style["capitalise_direction"] = True
     act = re.search(r'Education Act 1996 \("([^"]+)"\)', text)
     facts.data["terms"] = {"education_act": act.group(1) if act else None}
@@ -287,7 +291,9 @@ def _reports_and_directions(facts: Facts, text: str) -> None:
         regex = re.compile(pattern.format(date=DATE) + _TERM, re.IGNORECASE)
         for match in regex.finditer(text):
             parsed = parse_date(match.group("date"))
-            if parsed is None or any(r["kind"] == kind and r["date"] == str(parsed[0]) for r in reports):
+            if parsed is None or any(
+                r["kind"] == kind and r["date"] == str(parsed[0]) for r in reports
+            ):
                 continue
             report: dict[str, Any] = {
                 "id": f"{kind.split('-')[-1]}-{parsed[0]}",
@@ -300,19 +306,28 @@ def _reports_and_directions(facts: Facts, text: str) -> None:
             facts.note(f"report {report['id']}", match.group(0), f"a {kind.replace('-', ' ')}")
     facts.data["reports"] = reports
     directions: list[dict[str, Any]] = []
-    issued = re.compile(rf'statutory direction (?:on|in) (?P<date>{DATE}){_TERM}')
+    issued = re.compile(
+        rf"(?:statutory direction (?:on|in)|the direction issued to the Council dated) "
+        rf"(?P<date>{DATE}){_TERM}"
+    )
     for match in issued.finditer(text):
         parsed = parse_date(match.group("date"))
-        if parsed is None:
+        if parsed is None or any(d["date"] == str(parsed[0]) for d in directions):
             continue
         direction: dict[str, Any] = {"id": f"direction-{parsed[0]}", "date": str(parsed[0])}
         term = match.group("term")
         if term:
             direction["term"] = term
-        if term and re.search(rf"revokes {re.escape(term)}\b", text):
+        revoked = [f"revokes {term}"] if term else []
+        revoked.append(f"revokes the direction issued to the Council dated {match.group('date')}")
+        if any(words in text for words in revoked):
             direction["revoked"] = True
         directions.append(direction)
-        facts.note(f"earlier direction {direction['id']}", match.group(0), "revoked" if direction.get("revoked") else "not revoked")
+        facts.note(
+            f"earlier direction {direction['id']}",
+            match.group(0),
+            "revoked" if direction.get("revoked") else "not revoked",
+        )
     facts.data["earlier_directions"] = directions
 
 
@@ -324,13 +339,15 @@ def _letter(facts: Facts, shape: Shape) -> None:
     heads, _ = load_yaml(package_file("departments.yaml"), DocumentError)
     departments = []
     joined = " | ".join(before)
-    for name, head in (heads or {}).items():
+    for head in (heads or {}).values():
         address = " | ".join(head.get("address", []))
         if address and address in joined:
             departments.append((joined.index(address), dict(head)))
     departments.sort(key=lambda d: d[0])
     letter: dict[str, Any] = {"departments": [d for _, d in departments]}
-    facts.note("letterheads", [" ".join(d["name_lines"]) for _, d in departments], "addresses matched")
+    facts.note(
+        "letterheads", [" ".join(d["name_lines"]) for _, d in departments], "addresses matched"
+    )
     leader = next((i for i, line in enumerate(before) if line.startswith("Councillor ")), None)
     date_index = next((i for i, line in enumerate(before) if parse_date(line)), None)
     if date_index is not None:
@@ -342,7 +359,10 @@ def _letter(facts: Facts, shape: Shape) -> None:
     if leader is not None:
         name = before[leader].removeprefix("Councillor ")
         salutation = shape.salutation.removeprefix("Dear ").rstrip(",")
-        council["leader"] = {"name": name, **({"salutation": salutation} if salutation != name else {})}
+        council["leader"] = {
+            "name": name,
+            **({"salutation": salutation} if salutation != name else {}),
+        }
         end = date_index if date_index is not None and date_index > leader else len(before)
         block = before[leader + 1 : end]
         if block and block[0] != "Leader":
@@ -350,7 +370,9 @@ def _letter(facts: Facts, shape: Shape) -> None:
         council["address"] = [line for line in block[1:] if line != council["name"]]
         facts.note("addressee", f"Councillor {name}", f"salutation {shape.salutation!r}")
     letter["signatories"] = _signatories(shape.after)
-    facts.note("signatories", [s["name"] for s in letter["signatories"]], "after the last paragraph")
+    facts.note(
+        "signatories", [s["name"] for s in letter["signatories"]], "after the last paragraph"
+    )
     facts.data["letter"] = letter
 
 

@@ -174,7 +174,7 @@ def _result(
         value = values.get(name)
         if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             value = found.get(_group(f"param.{name}"))
-        elif hasattr(value, "key"):
+        elif value is not None and hasattr(value, "key"):
             value = value.key
         elif isinstance(value, list):
             value = [v.key if hasattr(v, "key") else v for v in value]

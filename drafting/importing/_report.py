@@ -1,4 +1,4 @@
-"""The import report: what matched, what stayed free text, how sure each fact is, what the checks say.
+"""The import report: what matched, what stayed free text, how sure each fact is, the checks.
 
 In: an `Imported`.  Out: the report as lines of text (for stderr) or as a JSON-ready dict
 (`--format json`): counts of paragraph entries matched to clauses, each free-text paragraph with

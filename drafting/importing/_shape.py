@@ -148,6 +148,9 @@ def nest(paragraphs: Sequence[TextParagraph], scheme: Scheme = "letters") -> lis
         level = _level(paragraph.label, stack, sequences)
         node = Node(paragraph.label, paragraph.text)
         del stack[level:]
+        if stack and stack[-1].bullets and not stack[-1].children:
+            # "This will include:" then an item with its label missing, then labelled items
+            stack[-1].children, stack[-1].bullets = stack[-1].bullets, []
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
     return top
@@ -172,14 +175,18 @@ def _follows(previous: str | None, label: str, sequence: tuple[str, ...]) -> boo
 
 
 def _unlabelled(top: list[Node], stack: list[Node], text: str) -> None:
-    """A bullet under a paragraph ending ':' (or after another bullet); else text after it."""
+    """A bullet under a paragraph ending ':'; else a sub-paragraph whose label is missing.
+
+    Published texts drop a label now and then ("Preparing ..." between i. and iii.): the words
+    stay in their place in the list, and the spec's numbering supplies the label.
+    """
+    node = Node(None, text)
     if not stack:
-        top.append(Node(None, text))
-        return
-    node = stack[-1]
-    if node.bullets or (node.text.endswith(":") and not node.children):
-        node.bullets.append(Node(None, text))
+        top.append(node)
+    elif stack[-1].bullets or (stack[-1].text.endswith(":") and not stack[-1].children):
+        stack[-1].bullets.append(node)
     elif len(stack) > 1:
-        stack[-2].then.append(text)
+        stack[-2].children.append(node)
+        stack[-1] = node
     else:
-        node.then.append(text)
+        stack[-1].then.append(text)

@@ -31,12 +31,12 @@ def spec_yaml(imported: Imported) -> str:
     """The imported spec as commented YAML."""
     data = imported.spec
     by_part: dict[str, list[Matched]] = {}
-    for part, matched in imported.entries:
-        by_part.setdefault(part, []).append(matched)
-    matched = imported.matched
-    clauses = sum(m.clause is not None for m in matched)
+    for part, top in imported.entries:
+        by_part.setdefault(part, []).append(top)
+    every = imported.matched
+    clauses = sum(m.clause is not None for m in every)
     lines = [
-        f"# Imported by `drafting import` from {imported.path.name}: {clauses} of {len(matched)}",
+        f"# Imported by `drafting import` from {imported.path.name}: {clauses} of {len(every)}",
         "# paragraph entries are clauses; each paragraph kept as free text names its nearest",
         "# clause and the words that differ.",
     ]
@@ -46,7 +46,7 @@ def spec_yaml(imported: Imported) -> str:
         operative = {k: v for k, v in data["operative"].items() if k != "paragraphs"}
         lines += ["", "operative:", *_indent(_dump(operative), 2), "  paragraphs:"]
         lines += _entries(by_part.get("operative", []), 4)
-    lines += [""] + _dump({k: data[k] for k in _AFTER if data.get(k) not in (None, {})})
+    lines += ["", *_dump({k: data[k] for k in _AFTER if data.get(k) not in (None, {})})]
     if "annex" in data:
         annex = {k: v for k, v in data["annex"].items() if k != "paragraphs"}
         lines += ["", "annex:", *_indent(_dump(annex), 2), "  paragraphs:"]
