@@ -14,6 +14,7 @@ wall-clock limit.  Prints a table and writes `benchmarks/results.json`.
     check            `drafting check` over every published text
     wizard           time from an answer to the next question, in the in-process interview
     PDF              LibreOffice export of a build's documents in one run vs one run per document
+    import           `drafting import` of each published text vs `drafting build` of its spec
 """
 
 from __future__ import annotations
@@ -496,7 +497,9 @@ def row(
 
 def main() -> None:
     rows: list[dict[str, Any]] = []
-    for measure in (cold_build, warm_build, diffs, checks, wizard, pdf_export):
+    from benchmarks.importing import import_vs_build
+
+    for measure in (cold_build, warm_build, diffs, checks, wizard, pdf_export, import_vs_build):
         rows += measure()
     width = max(len(r["benchmark"]) for r in rows)
     print(f"{'benchmark':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>6}  target")

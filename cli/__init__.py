@@ -150,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="previous",
         type=Path,
         metavar="SPEC",
-        help="begin from a previous spec, every answer filled in",
+        help="begin from a previous spec, or a published direction (.pdf, .docx, .txt) imported",
     )
     wizard.add_argument("-o", "--output", type=Path, help="folder for the documents")
     wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
@@ -301,11 +301,15 @@ def _diff(arguments: argparse.Namespace) -> int:
 
 
 def _wizard(arguments: argparse.Namespace) -> int:
+    import tempfile
+
     from ._wizard import run
 
-    paths = run(
-        arguments.answers, arguments.resume, arguments.previous, arguments.output, arguments.force
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        previous = _previous_spec(arguments.previous, Path(folder))
+        paths = run(
+            arguments.answers, arguments.resume, previous, arguments.output, arguments.force
+        )
     if not paths:
         print(
             f"Answers saved in {arguments.answers}; carry on with: drafting wizard "
@@ -341,6 +345,17 @@ def _import(arguments: argparse.Namespace) -> int:
     for path in outputs:
         print(path)
     return EXIT_OK
+
+
+def _previous_spec(previous: Path | None, folder: Path) -> Path | None:
+    """`--from` a published direction (.pdf, .docx, .txt): imported first, as a spec."""
+    if previous is None or previous.suffix.lower() in (".yaml", ".yml"):
+        return previous
+    from drafting import import_document, spec_yaml
+
+    spec = folder / f"{previous.stem}.yaml"
+    spec.write_text(spec_yaml(import_document(previous)), encoding="utf-8")
+    return spec
 
 
 def _clauses_list(arguments: argparse.Namespace) -> int:
