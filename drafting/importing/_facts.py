@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from drafting._errors import DocumentError
 from drafting.importing._dates import DATE, parse_date, parse_day_of
 from drafting.importing._shape import Shape
@@ -27,6 +29,11 @@ _SUFFIXES = re.compile(
 _ORGANISATION = re.compile(r"\b(?:Council|Limited|Ltd|Trust|LLP|plc|Partnership)$")
 _APPOINTED = re.compile(
     r"has (re-)?appointed (?P<name>.+?),? as (?P<ref>.+?),? in accordance with", re.IGNORECASE
+)
+#: The access clause names the appointee in full and then in short, whoever appointed them.
+_CO_OPERATE = re.compile(
+    r"To co-operate with (?P<ref>the [^,]+?), including on request allowing (?P<short>[^,]+?) at "
+    r"all reasonable times"
 )
 _SIGNED = re.compile(r"^Signed (on behalf of|by authority of) the (.+)$")
 _DURATION = re.compile(r"remain in force for a period of (.+?) from the date")
@@ -83,24 +90,22 @@ def councils() -> list[str]:
 
 def _council(facts: Facts, text: str) -> None:
     defined = re.search(r"([A-Z][\w'&,. -]*?Council) \(\"([^\"]+)\"?\)", text)
-    known = [name for name in councils() if name in text]
-    counted = Counter({name: text.count(name) for name in known})
-    if defined and defined.group(1).split(" ", 1)[-1] and _known(defined.group(1), known):
-        name = _known(defined.group(1), known) or defined.group(1)
-        term = defined.group(2)
-        how = f'defined as "{term}" at its first mention; in the list of authorities'
-    elif counted:
-        name, count = counted.most_common(1)[0]
-        term = "the Council"
-        how = f"in the list of children's services authorities, named {count} times"
-    elif defined:
-        name, term = defined.group(1), defined.group(2)
-        how = f'defined as "{term}"; not in the list of children\'s services authorities'
+    listed = councils()
+    if defined:
+        name, term = _known(defined.group(1), listed) or defined.group(1), defined.group(2)
+        how = f'defined as "{term}" at its first mention; ' + _listed(name, listed)
     else:
+        counted = Counter({name: text.count(name) for name in listed if name in text})
         title = re.search(r"TO ([A-Z][A-Z' ]+COUNCIL)", text)
-        name = title.group(1).title() if title else "the Council"
         term = "the Council"
-        how = "from the title; not in the list of authorities" if title else "not found"
+        if counted:
+            name, count = counted.most_common(1)[0]
+            how = f"in the list of children's services authorities, named {count} times"
+        elif title:
+            name = title.group(1).title()
+            how = "from the title; " + _listed(name, listed)
+        else:
+            name, how = "the Council", "not found"
     area = _SUFFIXES.sub("", name)
     facts.data["council"] = {"name": name, "term": term, "area": area}
     facts.note("council", name, how)
@@ -109,9 +114,18 @@ def _council(facts: Facts, text: str) -> None:
     )
 
 
-def _known(name: str, known: list[str]) -> str | None:
-    """The listed council that a defined name ends with ("the Kirklees Council" → Kirklees)."""
-    return next((k for k in known if name.endswith(k)), None)
+def _listed(name: str, listed: list[str]) -> str:
+    """Whether the list of authorities has the name, or which listed name is nearest."""
+    if name in listed:
+        return "in the list of children's services authorities"
+    nearest = process.extractOne(name, listed, scorer=fuzz.WRatio)
+    near = f" (nearest: {nearest[0]})" if nearest else ""
+    return f"not in the list of children's services authorities{near}"
+
+
+def _known(name: str, listed: list[str]) -> str | None:
+    """The listed council a defined name ends with ("of Kirklees Council" → Kirklees Council)."""
+    return next((k for k in listed if name.endswith(f" {k}") or name == k), None)
 
 
 def _secretary_of_state(facts: Facts, text: str) -> None:
@@ -138,6 +152,11 @@ def _appointee(facts: Facts, shape: Shape, text: str) -> None:
     if found:
         name, reference = found.group("name"), found.group("ref")
         how = f'"{found.group(0)[:60]}..."'
+    elif _CO_OPERATE.search(text):
+        found = _CO_OPERATE.search(text)
+        assert found is not None
+        name, reference = None, found.group("ref")
+        how = f'"{found.group(0)[:60]}..."'
     else:
         role = re.search(r"minded to appoint an? ([A-Z][\w' ]+?)[,.]", text)
         person = re.search(r"consider that (.+?) is an excellent candidate", text)
@@ -147,7 +166,7 @@ def _appointee(facts: Facts, shape: Shape, text: str) -> None:
         name = person.group(1) if person else None
         reference = f"the {role.group(1)}"
         how = '"minded to appoint ..."'
-    role_name = reference.removeprefix("the ")
+    role_name = re.sub(r"^(?:the )?(?:Secretary of State's |Council's )?", "", reference)
     appointee: dict[str, Any] = {"name": name, "role": role_name}
     if name and (_ORGANISATION.search(name) or name in councils()):
         appointee["kind"] = "organisation"
@@ -167,29 +186,58 @@ def _appointee(facts: Facts, shape: Shape, text: str) -> None:
 def _short(role: str, reference: str, text: str) -> str | None:
     last = role.split()[-1]
     short = f"the {last}"
-    count = len(re.findall(rf"\b{re.escape(short)}\b", text)) - text.count(reference)
+    count = len(re.findall(rf"\b{re.escape(short)}\b", text, re.IGNORECASE))
     return short if short != reference and count > 0 else None
 
 
+#: Phrases in which a pronoun can only stand for the appointee (the words clauses use).
+_APPOINTEE_PRONOUNS = (
+    r"appears to (?P<p>her|him|them|it) to be necessary",
+    r"as (?P<p>she|he|they|it) may reasonably require",
+    r"\b(?P<p>her|his|their|its) responsibilities",
+)
+_PRONOUN = {
+    "she": "she",
+    "her": "she",
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "they": "they",
+    "them": "they",
+    "their": "they",
+    "it": "it",
+    "its": "it",
+}
+
+
 def _appointee_pronoun(facts: Facts, appointee: dict[str, Any], shape: Shape, text: str) -> str:
-    names = [n for n in (appointee.get("name"), appointee.get("short"), appointee.get("reference"))]
-    names += [f"the {appointee['role']}"]
-    mentions = [n for n in names if n]
+    """The appointee's pronoun, from phrases that refer to it, else sentences that name it."""
     counts: Counter[str] = Counter()
-    forms = {"she": r"she|her", "he": r"he|him|his", "they": r"they|them|their", "it": r"its"}
-    for paragraph in re.split(r"\n|(?<=[.;:])\s", text):
-        if not any(m in paragraph for m in mentions):
-            continue
-        cleaned = re.sub(r"\b(?:his|her|their) powers\b", "", paragraph)
-        for pronoun, pattern in forms.items():
-            counts[pronoun] += len(re.findall(rf"\b(?:{pattern})\b", cleaned))
-    if not counts or counts.most_common(1)[0][1] == 0:
+    for pattern in _APPOINTEE_PRONOUNS:
+        counts.update(_PRONOUN[m.group("p").lower()] for m in re.finditer(pattern, text))
+    if not counts:
+        counts = _pronouns_near(appointee, text)
+    if not counts:
         guess = "they" if appointee.get("kind") or appointee["role"].endswith("s") else "she"
         facts.note("appointee's pronoun", guess, "assumed: no pronoun refers to the appointee")
         return guess
     pronoun, count = counts.most_common(1)[0]
     facts.note("appointee's pronoun", pronoun, f"from {count} mentions")
     return pronoun
+
+
+def _pronouns_near(appointee: dict[str, Any], text: str) -> Counter[str]:
+    """Pronouns in the sentences that name the appointee (not the Secretary of State's powers)."""
+    names = [appointee.get(key) for key in ("name", "short", "reference")]
+    mentions = [name for name in [*names, f"the {appointee['role']}"] if name]
+    counts: Counter[str] = Counter()
+    for sentence in re.split(r"\n|(?<=[.;:])\s", text):
+        if not any(m in sentence for m in mentions):
+            continue
+        cleaned = re.sub(r"\b(?:his|her|their) powers\b", "", sentence)
+        for word in re.findall(r"\b(?:she|her|he|him|his|they|them|their)\b", cleaned, re.I):
+            counts[_PRONOUN[word.lower()]] += 1
+    return counts
 
 
 # --- a direction's dates, signature and numbering ----------------------------------------------

@@ -20,7 +20,7 @@ from drafting.importing._patterns import _PLACEHOLDER as _PLACEHOLDERS
 from drafting.importing._patterns import OPEN, Attempt, Facts, attempt, placeholder
 from drafting.importing._shape import Node
 from drafting.library._clauses import Clause, ClauseLibrary, ClauseRenderError
-from drafting.library._language import DefinedTerms
+from drafting.library._language import DefinedTerms, Term
 
 #: Clauses the assembler adds from the facts, or that describe things rather than paragraphs.
 _NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duration.")
@@ -70,6 +70,7 @@ class Matcher:
         self.terms = DefinedTerms()
         self.plain_text: set[int] = set()  # ids of nodes to import as free text whatever matches
         self.wordings = _wordings(library, facts)
+        self.literals = {key: _literals(text) for key, text in self.wordings.items()}
 
     def entries(self, nodes: list[Node]) -> list[Matched]:
         """Each node matched, in order."""
@@ -79,7 +80,7 @@ class Matcher:
         """One paragraph with everything under it."""
         ranked = self.ranked(node.text)
         if id(node) not in self.plain_text:
-            for clause_id, _score in ranked[:_TRIED]:
+            for clause_id in self._candidates(node.text, ranked):
                 clause = self.library.get(clause_id)
                 assert clause is not None
                 found = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
@@ -91,6 +92,15 @@ class Matcher:
         """Clause ids by how near their wording is to `text`, nearest first."""
         found = process.extract(text, self.wordings, scorer=_score, limit=_TRIED + 2)
         return [(key, score) for _, score, key in found]
+
+    def _candidates(self, text: str, ranked: list[tuple[str, float]]) -> list[str]:
+        """The nearest clauses, then any whose own words all appear in the paragraph."""
+        ids = [clause_id for clause_id, _ in ranked[:_TRIED]]
+        lower = text.lower()
+        for clause_id, chunks in self.literals.items():
+            if clause_id not in ids and all(chunk in lower for chunk in chunks):
+                ids.append(clause_id)
+        return ids
 
     def defined_in(self, text: str) -> None:
         """Note the terms a published paragraph defines (as the assembler does for free text)."""
@@ -154,6 +164,25 @@ def _score(text: str, wording: str, **_: Any) -> float:
     return (fuzz.token_set_ratio(text, wording) + fuzz.ratio(text, wording)) / 2
 
 
+class _Blank(Term):
+    """A report or direction standing for any: every value it gives is a placeholder."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, placeholder(name), None)
+        self.date = self
+
+    def __getattr__(self, name: str) -> str:
+        return placeholder(name)
+
+    def format(self, style: str) -> str:
+        """Any date."""
+        return placeholder("date")
+
+    def on(self, style: str) -> str:
+        """Any date, with its preposition."""
+        return placeholder("date")
+
+
 def differing_words(clause_text: str, text: str, limit: int = 4) -> str:
     """The runs of words where a paragraph and a clause's wording part: `-clause +text`."""
     a, b = clause_text.split(), text.split()
@@ -173,6 +202,12 @@ def _short(text: str, words: int = 8) -> str:
     return text if len(split) <= words else " ".join(split[:words]) + " ..."
 
 
+def _literals(wording: str) -> list[str]:
+    """A clause's own words between its values, in lower case (runs of 3 words or more)."""
+    chunks = [" ".join(chunk.split()).lower() for chunk in wording.split("...")]
+    return [chunk for chunk in chunks if len(chunk.split()) >= 3]
+
+
 def _wordings(library: ClauseLibrary, facts: Facts) -> dict[str, str]:
     """Each paragraph clause's wording with its defaults, all terms defined, blanks for values."""
     wordings: dict[str, str] = {}
@@ -189,10 +224,10 @@ def _wording(clause: Clause, facts: Facts) -> str | None:
     values: dict[str, Any] = {}
     for name, param in clause.spec.params.items():
         has_default = "default" in param.model_fields_set
-        if param.type == "report":
-            values[name] = next(iter(facts.reports.values()), None)
-        elif param.type == "direction":
-            values[name] = next(iter(facts.directions.values()), None)
+        if param.type in ("report", "direction"):
+            values[name] = _Blank(name)
+        elif param.type == "reports":
+            values[name] = [_Blank(name)]
         elif param.type in ("text", "texts") and not (has_default and param.default):
             values[name] = placeholder(name) if param.type == "text" else ["..."]
         else:
