@@ -75,6 +75,7 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
     for _ in range(_ROUNDS):
         data = copy.deepcopy(found.data)
         entries = _match_parts(path, shape, data, library, plain)
+        _record_differences(entries, data, source.paragraphs, findings)
         draft = _draft(path, data, library)
         comparison = _round_trip(draft, source.paragraphs, data)
         failing = _failing(comparison, entries, shape)
@@ -83,6 +84,7 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
                 break
             continue
         plain |= failing
+    _drop_unused(data, comparison)
     _accept_findings(path, data, library)
     imported = Imported(path, shape.kind, data, entries, found.notes, findings, comparison)
     return imported
@@ -277,6 +279,38 @@ def _failing(comparison: Comparison, entries: list[tuple[str, Matched]], shape: 
     return failing
 
 
+def _record_differences(
+    entries: list[tuple[str, Matched]],
+    data: dict[str, Any],
+    published: list[TextParagraph],
+    findings: list[Finding],
+) -> None:
+    """The words clauses correct, as published differences with what the published text has."""
+    for _, top in entries:
+        for matched in top.walk():
+            for written, generated in matched.differences:
+                _add_difference(data, written, generated, published, findings)
+
+
+def _add_difference(
+    data: dict[str, Any],
+    written: str,
+    generated: str,
+    published: list[TextParagraph],
+    findings: list[Finding],
+) -> bool:
+    paragraph = next((p.text for p in published if written in p.text), None)
+    if paragraph is None or sum(p.text.count(written) for p in published) != 1:
+        return False
+    reason = _reason(paragraph, written, findings) or _kind_of_slip(written, generated)
+    entry = {"published": written, "generated": generated, "reason": reason}
+    differences = data.setdefault("published_differences", [])
+    if entry in differences:
+        return False
+    differences.append(entry)
+    return True
+
+
 def _waive_fixed_parts(
     comparison: Comparison,
     data: dict[str, Any],
@@ -294,17 +328,8 @@ def _waive_fixed_parts(
         if difference.kind != "changed" or difference.left is None or difference.right is None:
             continue
         for generated, written in _changed_runs(difference.left.text, difference.right.text):
-            snippet = _unique(written, generated, difference.right.text, published)
-            if snippet is None:
-                continue
-            reason = _reason(difference.right.text, findings) or (
-                f'the published text reads "{snippet[0]}" where the facts give "{snippet[1]}"'
-            )
-            entry = {"published": snippet[0], "generated": snippet[1], "reason": reason}
-            differences = data.setdefault("published_differences", [])
-            if entry not in differences:
-                differences.append(entry)
-                added = True
+            text, other = " ".join(written), " ".join(generated)
+            added = _add_difference(data, text, other, published, findings) or added
     return added
 
 
@@ -319,18 +344,31 @@ def _changed_runs(generated: str, written: str) -> list[tuple[list[str], list[st
     return runs
 
 
-def _unique(
-    written: list[str], generated: list[str], paragraph: str, published: list[TextParagraph]
-) -> tuple[str, str] | None:
-    """The run as a waiver: words found once in the whole published text."""
-    text, other = " ".join(written), " ".join(generated)
-    count = sum(p.text.count(text) for p in published)
-    return (text, other) if count == 1 and text in paragraph else None
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 
-def _reason(paragraph: str, findings: list[Finding]) -> str | None:
+def _kind_of_slip(written: str, generated: str) -> str:
+    """What the published words have that the spec's do not, in the drafter's terms."""
+    said = f'the published text has "{written}" for "{generated}"'
+    if written.lower() == generated.lower():
+        return f"{said}: an item begun in lower case where the others of its list have a capital"
+    if _ORDINAL.sub(r"\1", written) == _ORDINAL.sub(r"\1", generated):
+        return f"{said}: a date in the other style from the rest of the document"
+    stripped = [re.sub(r"[;,.]|\band\b", "", t).split() for t in (written, generated)]
+    if stripped[0] == stripped[1]:
+        return f"{said}: a list item punctuated unlike the others of its list"
+    if "Education Act 1996" in written and "1996 Act" in generated:
+        return f'{said}: "the 1996 Act" is defined, then the Act named in full again'
+    if "Secretary of State for Education" in written and "Secretary of State" in generated:
+        return f'{said}: "the Secretary of State" is defined, then the long form used again'
+    return f"{said} (the clause's wording, kept by the spec)"
+
+
+def _reason(paragraph: str, written: str, findings: list[Finding]) -> str | None:
+    """What the drafting checks say of these published words, if they found a slip in them."""
     for finding in findings:
-        if finding.excerpt and finding.excerpt in paragraph:
+        excerpt = finding.excerpt
+        if excerpt and excerpt in paragraph and (excerpt in written or written in excerpt):
             return f"a slip in the published text that the spec corrects: {finding.message}"
     return None
 
@@ -346,6 +384,20 @@ def _nodes_by_text(shape: Shape) -> dict[str, Node]:
     for node in shape.recitals + shape.operative + shape.annex + shape.body:
         visit(node)
     return found
+
+
+def _drop_unused(data: dict[str, Any], comparison: Comparison) -> None:
+    """Published differences the round trip did not need (another covers the same words)."""
+    unused = {(w.right, w.left) for w in comparison.unused_waivers}
+    kept = [
+        d
+        for d in data.get("published_differences", [])
+        if (d["published"], d["generated"]) not in unused
+    ]
+    if kept:
+        data["published_differences"] = kept
+    else:
+        data.pop("published_differences", None)
 
 
 def _accept_findings(path: Path, data: dict[str, Any], library: ClauseLibrary) -> None:

@@ -89,7 +89,7 @@ def councils() -> list[str]:
 
 
 def _council(facts: Facts, text: str) -> None:
-    defined = re.search(r"([A-Z][\w'&,. -]*?Council) \(\"([^\"]+)\"?\)", text)
+    defined = re.search(r"([A-Z][\w'&,. -]*?Council) \(\"([^\"()]+)\"?\)", text)
     listed = councils()
     if defined:
         name, term = _known(defined.group(1), listed) or defined.group(1), defined.group(2)

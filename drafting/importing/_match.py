@@ -26,6 +26,9 @@ from drafting.library._language import DefinedTerms, Term
 _NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duration.")
 _NOT_PARAGRAPH_IDS = {"letter.addressee", "letter.salutation", "letter.copy-list"}
 _TRIED = 6
+#: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
+_NEAR_SCORE = 80
+_NEAR_TRIED = 2
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Matched:
     differing: str = ""
     items: list[Matched] = field(default_factory=list)
     bullets: list[Matched] = field(default_factory=list)
+    differences: list[tuple[str, str]] = field(default_factory=list)  # (published, generated)
 
     def walk(self) -> list[Matched]:
         """It and every entry under it."""
@@ -84,6 +88,14 @@ class Matcher:
                 clause = self.library.get(clause_id)
                 assert clause is not None
                 found = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
+                if found is not None and self._learn(found):
+                    return self._clause_entry(node, clause, found)
+            for clause_id, score in ranked[:_NEAR_TRIED]:
+                clause = self.library.get(clause_id)
+                if clause is None or score < _NEAR_SCORE:
+                    continue
+                flat, children = node.flat(), bool(node.children)
+                found = attempt(clause, self.facts, self.terms, flat, children, near=True)
                 if found is not None and self._learn(found):
                     return self._clause_entry(node, clause, found)
         return self._text_entry(node, ranked)
@@ -138,7 +150,7 @@ class Matcher:
         if found.end is not None:
             entry["end"] = found.end
         own = len(clause.spec.items)
-        matched = Matched(entry, node.flat(), clause=clause.id)
+        matched = Matched(entry, node.flat(), clause=clause.id, differences=found.differences)
         matched.items = self.entries(node.children[own:])
         matched.bullets = self.entries(node.bullets)
         if node.then and not clause.spec.then:

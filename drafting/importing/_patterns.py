@@ -13,6 +13,7 @@ escaped into a regular expression whose placeholders capture what the text says 
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Iterator
@@ -30,6 +31,10 @@ _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]+){CLOSE}")
 _ENDING = r"(?P<__end>(?:\s*[;:.,])?(?:\s*(?:and|or))?)"
 _STRIP_END = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 MAX_CHOICES = 240
+MAX_NEAR = 48
+_NEAR_WORDS = 10  # words changed in one run, both sides together
+_NEAR_RUNS = 3
+_TOKENS = re.compile(r"\n|[^ \n]+")
 
 
 def placeholder(name: str) -> str:
@@ -48,6 +53,8 @@ class Attempt:
     fields: dict[str, str] = field(default_factory=dict)  # "report-id.summary": value
     terms: DefinedTerms = field(default_factory=DefinedTerms)
     own_items: int = 0
+    #: (published words, the clause's words) where the published text has a slip it corrects
+    differences: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -60,17 +67,26 @@ class Facts:
 
 
 def attempt(
-    clause: Clause, facts: Facts, terms: DefinedTerms, texts: list[str], extra_items: bool
+    clause: Clause,
+    facts: Facts,
+    terms: DefinedTerms,
+    texts: list[str],
+    extra_items: bool,
+    near: bool = False,
 ) -> Attempt | None:
     """The first choice of parameters with which `clause` renders `texts` (paragraph first).
 
     `texts` are the paragraph's words, then those of its sub-paragraphs and text after; when
-    `extra_items`, sub-paragraphs beyond the clause's own are entries of their own.
+    `extra_items`, sub-paragraphs beyond the clause's own are entries of their own.  With
+    `near`, a few differing words are allowed, each recorded as a published difference; the
+    choice with the fewest is taken.
     """
     own = _count(clause.spec.items)
     if (own or clause.spec.then) and own >= len(texts) and not clause.spec.then:
         return None
-    for values in _choices(clause, facts):
+    best: Attempt | None = None
+    choices = _choices(clause, facts)
+    for values in itertools.islice(choices, MAX_NEAR) if near else choices:
         trial = DefinedTerms(set(terms.defined), terms.all_defined)
         context = {**facts.context, **values, "defined_terms": trial, "anchor": "x"}
         context["has_items"] = bool(own or extra_items)
@@ -78,11 +94,58 @@ def attempt(
             rendered = _rendered(clause, context)
         except ClauseRenderError:
             continue
-        found = _match(rendered, texts, single=not own and not clause.spec.then)
-        if found is None:
+        single = not own and not clause.spec.then
+        if not near:
+            found = _match(rendered, texts, single)
+            if found is not None:
+                return _result(clause, values, found, trial, own)
             continue
-        return _result(clause, values, found, trial, own)
-    return None
+        patched = _patched(rendered, texts)
+        if patched is None:
+            continue
+        found = _match(rendered, patched[0], single)
+        if found is not None and (best is None or _size(patched[1]) < _size(best.differences)):
+            best = _result(clause, values, found, trial, own)
+            best.differences = patched[1]
+    return best
+
+
+def _size(differences: list[tuple[str, str]]) -> int:
+    return sum(len(a.split()) + len(b.split()) for a, b in differences)
+
+
+def _patched(
+    rendered: list[str], texts: list[str]
+) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The published words with the clause's own words put back where they differ a little.
+
+    Runs of the clause's words (not its values) that the published text words otherwise are
+    replaced by the clause's; each is returned as (published, generated) with two words of
+    context either side.  None if they differ by more than a few words.
+    """
+    if len(texts) < len(rendered):
+        return None
+    clause_words = _TOKENS.findall("\n".join(normalise_characters(t) for t in rendered))
+    published = _TOKENS.findall("\n".join(texts[: len(rendered)]))
+    patched: list[str] = []
+    differences: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, clause_words, published, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        theirs, ours = published[j1:j2], clause_words[i1:i2]
+        if tag == "equal" or any(OPEN in word for word in ours):
+            patched += theirs
+            continue
+        if "\n" in theirs or "\n" in ours or len(theirs) + len(ours) > _NEAR_WORDS:
+            return None
+        before, after = published[max(j1 - 2, 0) : j1], published[j2 : j2 + 2]
+        if "\n" in before + after:
+            return None
+        differences.append((" ".join(before + theirs + after), " ".join(before + ours + after)))
+        patched += ours
+    if not differences or len(differences) > _NEAR_RUNS:
+        return None
+    lines = " ".join(patched).split(" \n ")
+    return lines + texts[len(rendered) :], differences
 
 
 def _count(items: list[ClauseItem]) -> int:
