@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from drafting import Draft
+from drafting import Draft, Spec
 from drafting.importing import import_document
+from drafting.spec._model import Entry
 
 from .conftest import ROOT, SAMPLE_IDS, SAMPLES, Result
 
@@ -20,6 +22,7 @@ PUBLISHED = sorted(Path("/work/shared/published").glob("*.txt")) or sorted(
 
 
 def _import_and_diff(run: Callable[..., Result], source: Path, tmp_path: Path) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     spec = tmp_path / "imported.yaml"
     imported = run("import", source, "-o", spec)
     assert imported.code == 0, imported.err
@@ -40,16 +43,35 @@ def test_published_text_round_trip(
         assert difference["reason"].strip()
 
 
+def _clauses(entries: list[Entry] | None) -> list[str]:
+    found: list[str] = []
+    for entry in entries or []:
+        found += [entry.clause] if entry.clause else []
+        found += _clauses(entry.items) + _clauses(entry.bullets)
+    return found
+
+
+def _chosen(spec: Spec) -> Counter[str]:
+    parts = [spec.recitals, spec.operative.paragraphs if spec.operative else None]
+    parts += [spec.annex.paragraphs if spec.annex else None]
+    parts += [spec.letter.paragraphs if spec.letter else None]
+    return Counter(clause for part in parts for clause in _clauses(part))
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=SAMPLE_IDS)
-def test_sample_docx_round_trip_and_facts(
+def test_sample_docx_and_pdf_round_trip_with_facts_and_clauses(
     run: Callable[..., Result], sample: Path, tmp_path: Path
 ) -> None:
-    built = run("build", sample, "-o", tmp_path)
+    built = run("build", sample, "-o", tmp_path, "--pdf")
     assert built.code == 0, built.err
     docx = tmp_path / f"{sample.stem}.docx"
-    _import_and_diff(run, docx, tmp_path)
+    _import_and_diff(run, docx, tmp_path / "from-docx")
+    _import_and_diff(run, tmp_path / f"{sample.stem}.pdf", tmp_path / "from-pdf")
     original = Draft.from_file(sample).spec
     imported = import_document(docx)
+    wanted = _chosen(original)
+    got = Counter(m.clause for m in imported.matched if m.clause)
+    assert sum((wanted & got).values()) >= 0.9 * sum(wanted.values()), wanted - got
     council = imported.spec["council"]
     assert council["name"] == original.council.name
     if original.appointee is not None and original.appointee.name:  # a named appointee

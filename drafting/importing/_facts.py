@@ -280,7 +280,8 @@ def _dates_and_signature(facts: Facts, shape: Shape, text: str) -> None:
 def _date_style(facts: Facts, dated: str, text: str) -> str:
     """Ordinal ("25th November 2016") or plain, as the signature's date, else as most dates."""
     ordinal = re.search(r"\d(?:st|nd|rd|th) ", dated)
-    if re.search(r"\d", dated):
+    # "Dated this 23rd day of" is ordinal whatever the style: the dates in the text decide
+    if re.search(r"\d", dated) and "day of" not in dated:
         style = "ordinal" if ordinal else "plain"
         facts.note("date style", style, f'as "{dated}"')
         return style
@@ -333,25 +334,48 @@ _TERM = r'(?: \("(?P<term>[^"]+)"\))?'
 _JUDGEMENT = re.compile(r"'(inadequate|requires improvement(?: to be good)?|good|outstanding)'")
 
 
+#: Reports described in words of their own: kind, pattern (with `description` when the words
+#: are the description), and whether the subject is what the pattern captures.
+_DESCRIBED = (
+    (
+        "commissioner-report",
+        r"(?P<description>the report of (?P<date>{date}) submitted by the Children's Services "
+        r"Commissioner)",
+    ),
+    (
+        "ofsted-inspection",
+        r"(?P<description>the Ofsted (?:inspection|report) (?:of|on|into) [^,;]+?), published "
+        r"(?P<date>{date})",
+    ),
+)
+#: Earlier inspections listed by subject: "judgements for arrangements for ... (February 2013)".
+_BY_SUBJECT = re.compile(rf"(?:judgements |and )for (?P<subject>[a-z][^()]*?) \((?P<date>{DATE})\)")
+
+
 def _reports_and_directions(facts: Facts, text: str) -> None:
     reports: list[dict[str, Any]] = []
-    for kind, pattern in _REPORTS.items():
+    ordinal = facts.data.get("style", {}).get("dates") == "ordinal"
+    for kind, pattern in [*_REPORTS.items(), *_DESCRIBED]:
         regex = re.compile(pattern.format(date=DATE) + _TERM, re.IGNORECASE)
         for match in regex.finditer(text):
             parsed = parse_date(match.group("date"))
-            if parsed is None or any(
-                r["kind"] == kind and r["date"] == str(parsed[0]) for r in reports
-            ):
+            if parsed is None or any(r["date"] == str(parsed[0]) for r in reports):
                 continue
-            report: dict[str, Any] = {
-                "id": f"{kind.split('-')[-1]}-{parsed[0]}",
-                "kind": kind,
-                "date": str(parsed[0]),
-            }
-            if match.group("term"):
-                report["term"] = match.group("term")
+            report = _report(kind, str(parsed[0]), match.groupdict())
+            if parsed[1] != ordinal and "description" not in report:
+                # dated in the other style from the document's: described as written
+                report["description"] = _lower_article(match.group(0).split(' ("')[0])
             reports.append(report)
             facts.note(f"report {report['id']}", match.group(0), f"a {kind.replace('-', ' ')}")
+    for match in _BY_SUBJECT.finditer(text):
+        parsed = parse_date(match.group("date"))
+        if parsed is None or any(r["date"] == str(parsed[0]) for r in reports):
+            continue
+        report = _report("ofsted-inspection", str(parsed[0]), {"subject": match.group("subject")})
+        report["judgement"] = "inadequate"
+        reports.append(report)
+        facts.note(f"report {report['id']}", match.group(0), "an earlier inspection, by subject")
+    reports.sort(key=lambda r: r["date"])
     facts.data["reports"] = reports
     directions: list[dict[str, Any]] = []
     issued = re.compile(
@@ -377,6 +401,19 @@ def _reports_and_directions(facts: Facts, text: str) -> None:
             "revoked" if direction.get("revoked") else "not revoked",
         )
     facts.data["earlier_directions"] = directions
+
+
+def _report(kind: str, date: str, found: dict[str, Any]) -> dict[str, Any]:
+    report: dict[str, Any] = {"id": f"{kind.split('-')[-1]}-{date}", "kind": kind, "date": date}
+    for key in ("term", "description", "subject"):
+        if found.get(key):
+            report[key] = _lower_article(found[key]) if key == "description" else found[key]
+    return report
+
+
+def _lower_article(text: str) -> str:
+    """`The 2016 report` as it reads mid-sentence (clauses capitalise it where it begins one)."""
+    return "t" + text[1:] if text.startswith("The ") else text
 
 
 # --- a letter ----------------------------------------------------------------------------------

@@ -84,20 +84,25 @@ class Matcher:
         """One paragraph with everything under it."""
         ranked = self.ranked(node.text)
         if id(node) not in self.plain_text:
+            found = []
             for clause_id in self._candidates(node.text, ranked):
                 clause = self.library.get(clause_id)
                 assert clause is not None
-                found = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
-                if found is not None and self._learn(found):
-                    return self._clause_entry(node, clause, found)
+                tried = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
+                if tried is not None:
+                    found.append((clause, tried))
+            # the clause that says most in its own words: least read from the text into values
+            for clause, tried in sorted(found, key=lambda pair: _captured(pair[1])):
+                if self._learn(tried):
+                    return self._clause_entry(node, clause, tried)
             for clause_id, score in ranked[:_NEAR_TRIED]:
                 clause = self.library.get(clause_id)
                 if clause is None or score < _NEAR_SCORE:
                     continue
                 flat, children = node.flat(), bool(node.children)
-                found = attempt(clause, self.facts, self.terms, flat, children, near=True)
-                if found is not None and self._learn(found):
-                    return self._clause_entry(node, clause, found)
+                near = attempt(clause, self.facts, self.terms, flat, children, near=True)
+                if near is not None and self._learn(near):
+                    return self._clause_entry(node, clause, near)
         return self._text_entry(node, ranked)
 
     def ranked(self, text: str) -> list[tuple[str, float]]:
@@ -169,6 +174,13 @@ class Matcher:
         if node.then:
             entry["then"] = " ".join(node.then)
         return matched
+
+
+def _captured(found: Attempt) -> int:
+    """How much of a paragraph a match read into parameters, fields and added sentences."""
+    values = [v for v in found.with_.values() if isinstance(v, str)]
+    values += list(found.fields.values()) + [found.add or ""]
+    return sum(len(value) for value in values)
 
 
 def _score(text: str, wording: str, **_: Any) -> float:

@@ -33,7 +33,7 @@ _STRIP_END = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 MAX_CHOICES = 240
 MAX_NEAR = 48
 _NEAR_WORDS = 10  # words changed in one run, both sides together
-_NEAR_RUNS = 3
+_NEAR_RUNS = 3  # runs of differing words, per paragraph
 _TOKENS = re.compile(r"\n|[^ \n]+")
 
 
@@ -142,7 +142,7 @@ def _patched(
             return None
         differences.append((" ".join(before + theirs + after), " ".join(before + ours + after)))
         patched += ours
-    if not differences or len(differences) > _NEAR_RUNS:
+    if not differences or len(differences) > _NEAR_RUNS * len(rendered):
         return None
     lines = " ".join(patched).split(" \n ")
     return lines + texts[len(rendered) :], differences
@@ -275,7 +275,12 @@ def _options(name: str, clause: Clause, facts: Facts) -> list[Any]:
         return choices
     if kind == "text":
         stand_in = placeholder(f"param.{name}")
-        return [param.default, stand_in] if has_default else [stand_in]
+        if not has_default:
+            return [stand_in]
+        # a clause may leave out what a text default says when it is none (functions_term)
+        return (
+            [param.default, stand_in] if param.default is None else [param.default, None, stand_in]
+        )
     if kind == "texts":
         return [param.default] if has_default else []
     if kind == "report":
