@@ -272,7 +272,7 @@ def _failing(comparison: Comparison, entries: list[tuple[str, Matched]], shape: 
         for matched in top.walk():
             if matched.clause is None:
                 continue
-            if any(fuzz.ratio(text, own) > 70 for text in texts for own in matched.texts[:1]):
+            if any(fuzz.ratio(text, own) > 70 for text in texts for own in matched.texts):
                 node = nodes.get(matched.texts[0])
                 if node is not None:
                     failing.add(id(node))
@@ -299,9 +299,10 @@ def _add_difference(
     published: list[TextParagraph],
     findings: list[Finding],
 ) -> bool:
-    paragraph = next((p.text for p in published if written in p.text), None)
-    if paragraph is None or sum(p.text.count(written) for p in published) != 1:
+    widened = _widened(written, generated, published)
+    if widened is None:
         return False
+    written, generated, paragraph = widened
     reason = _reason(paragraph, written, findings) or _kind_of_slip(written, generated)
     entry = {"published": written, "generated": generated, "reason": reason}
     differences = data.setdefault("published_differences", [])
@@ -309,6 +310,28 @@ def _add_difference(
         return False
     differences.append(entry)
     return True
+
+
+def _widened(
+    written: str, generated: str, published: list[TextParagraph]
+) -> tuple[str, str, str] | None:
+    """The difference with as many words either side as make it unique in the published text.
+
+    A waiver is applied where its published words occur once; "Children Act 2004" alone does
+    not, "12D and 17A of the Children Act 2004" does.  Returns the words and their paragraph.
+    """
+    paragraph = next((p.text for p in published if written in p.text), None)
+    if paragraph is None or paragraph.count(written) != 1:
+        return None
+    start = paragraph.index(written)
+    before, after = paragraph[:start].split(), paragraph[start + len(written) :].split()
+    for more in range(0, 9):
+        left = " ".join(before[len(before) - more :] if more else [])
+        right = " ".join(after[:more])
+        text = " ".join(w for w in (left, written, right) if w)
+        if sum(p.text.count(text) for p in published) == 1:
+            return text, " ".join(w for w in (left, generated, right) if w), paragraph
+    return None
 
 
 def _waive_fixed_parts(

@@ -133,8 +133,13 @@ def _secretary_of_state(facts: Facts, text: str) -> None:
     defined = re.search(r'[Tt]he (Secretary of State for [A-Z][\w ,&]+?) \("([^"]+)"\)', text)
     if defined:
         sos["title"], sos["term"] = defined.group(1), defined.group(2)
-    elif "Secretary of State" in text:
-        sos["term"] = None
+    else:
+        # never defined: the spec defines it at its first mention if the short form prevails
+        long = len(re.findall(r"Secretary of State for ", text))
+        short = len(re.findall(r"Secretary of State\b(?! for )", text))
+        if long >= short:
+            sos["term"] = None
+        facts.note("Secretary of State's term", "never defined", f"{short} short, {long} long")
     counts = Counter(m.lower() for m in re.findall(r"\b(his|her|their) powers\b", text, re.I))
     pronoun = {"his": "he", "her": "she", "their": "they"}
     if counts:

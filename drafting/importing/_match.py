@@ -155,7 +155,9 @@ class Matcher:
         if found.end is not None:
             entry["end"] = found.end
         own = len(clause.spec.items)
-        matched = Matched(entry, node.flat(), clause=clause.id, differences=found.differences)
+        texts = [node.text] + [t for child in node.children[:own] for t in child.flat()]
+        texts += node.then if clause.spec.then else []
+        matched = Matched(entry, texts, clause=clause.id, differences=found.differences)
         matched.items = self.entries(node.children[own:])
         matched.bullets = self.entries(node.bullets)
         if node.then and not clause.spec.then:
@@ -179,7 +181,7 @@ class Matcher:
 def _captured(found: Attempt) -> int:
     """How much of a paragraph a match read into parameters, fields and added sentences."""
     values = [v for v in found.with_.values() if isinstance(v, str)]
-    values += list(found.fields.values()) + [found.add or ""]
+    values += [*found.fields.values(), found.add or ""]
     return sum(len(value) for value in values)
 
 

@@ -21,7 +21,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafting.document._tree import ANCHOR_PATTERN
+from drafting.document._tree import ANCHOR_OPEN, ANCHOR_PATTERN
 from drafting.library._clauses import Clause, ClauseItem, ClauseRenderError
 from drafting.library._language import DefinedTerms
 from drafting.read._normalise import normalise_characters, read_paragraphs
@@ -100,7 +100,7 @@ def attempt(
             if found is not None:
                 return _result(clause, values, found, trial, own)
             continue
-        patched = _patched(rendered, texts)
+        patched = _patched_ends(rendered, texts) if single else _patched(rendered, texts)
         if patched is None:
             continue
         found = _match(rendered, patched[0], single)
@@ -112,6 +112,19 @@ def attempt(
 
 def _size(differences: list[tuple[str, str]]) -> int:
     return sum(len(a.split()) + len(b.split()) for a, b in differences)
+
+
+def _patched_ends(
+    rendered: list[str], texts: list[str]
+) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """As `_patched`, for one paragraph, leaving its closing punctuation to `end`."""
+    ending = _STRIP_END.search(texts[0])
+    tail = ending.group(0) if ending else ""
+    core = texts[0][: len(texts[0]) - len(tail)]
+    patched = _patched([_STRIP_END.sub("", rendered[0])], [core])
+    if patched is None:
+        return None
+    return [patched[0][0] + tail, *texts[1:]], patched[1]
 
 
 def _patched(
@@ -132,7 +145,7 @@ def _patched(
     matcher = difflib.SequenceMatcher(None, clause_words, published, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         theirs, ours = published[j1:j2], clause_words[i1:i2]
-        if tag == "equal" or any(OPEN in word for word in ours):
+        if tag == "equal" or any(OPEN in word or ANCHOR_OPEN in word for word in ours):
             patched += theirs
             continue
         if "\n" in theirs or "\n" in ours or len(theirs) + len(ours) > _NEAR_WORDS:
