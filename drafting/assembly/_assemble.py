@@ -232,7 +232,8 @@ def _defined_in_text(state: _Assembly, text: str) -> None:
     terms = [state.context["council"], state.context["sos"], state.context["act"]]
     terms += [state.context["tor"], *state.reports.values(), *state.directions.values()]
     for term in terms:
-        if term.term and f'("{term.term}")' in text:
+        # an unclosed quotation mark, ("the Council), as published, defines it all the same
+        if term.term and (f'("{term.term}")' in text or f'("{term.term})' in text):
             state.terms.defined.add(term.key)
 
 

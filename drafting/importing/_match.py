@@ -11,6 +11,7 @@ text, the nearest clause with the words that differ.  Clauses are ranked by a fu
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ _TRIED = 6
 #: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
 _NEAR_SCORE = 80
 _NEAR_TRIED = 2
+_COVERED = 0.9
 
 
 @dataclass
@@ -95,9 +97,9 @@ class Matcher:
             for clause, tried in sorted(found, key=lambda pair: _captured(pair[1])):
                 if self._learn(tried):
                     return self._clause_entry(node, clause, tried)
-            for clause_id, score in ranked[:_NEAR_TRIED]:
+            for clause_id in self._near_candidates(node.text, ranked):
                 clause = self.library.get(clause_id)
-                if clause is None or score < _NEAR_SCORE:
+                if clause is None:
                     continue
                 flat, children = node.flat(), bool(node.children)
                 near = attempt(clause, self.facts, self.terms, flat, children, near=True)
@@ -119,13 +121,24 @@ class Matcher:
                 ids.append(clause_id)
         return ids
 
+    def _near_candidates(self, text: str, ranked: list[tuple[str, float]]) -> list[str]:
+        """The nearest clauses, and those whose own words nearly all appear in the paragraph."""
+        ids = [clause_id for clause_id, score in ranked[:_NEAR_TRIED] if score >= _NEAR_SCORE]
+        covered = sorted(
+            ((_coverage(text, chunks), key) for key, chunks in self.literals.items() if chunks),
+            reverse=True,
+        )
+        ids += [key for share, key in covered[:_NEAR_TRIED] if share >= _COVERED and key not in ids]
+        return ids
+
     def defined_in(self, text: str) -> None:
         """Note the terms a published paragraph defines (as the assembler does for free text)."""
         terms = [self.facts.context["council"], self.facts.context["sos"]]
         terms += [self.facts.context["act"], self.facts.context["tor"]]
         terms += [*self.facts.reports.values(), *self.facts.directions.values()]
         for term in terms:
-            if term.term and f'("{term.term}")' in text:
+            # an unclosed quotation mark ("the Council) defines the term all the same
+            if term.term and re.search(rf'\("{re.escape(term.term)}"?\)', text):
                 self.terms.defined.add(term.key)
 
     def _learn(self, found: Attempt) -> bool:
@@ -176,6 +189,14 @@ class Matcher:
         if node.then:
             entry["then"] = " ".join(node.then)
         return matched
+
+
+def _coverage(text: str, chunks: list[str]) -> float:
+    """The share of a clause's own words found, nearly as written, in a paragraph."""
+    lower = text.lower()
+    total = sum(len(chunk) for chunk in chunks)
+    found = sum(len(c) * fuzz.partial_ratio(c, lower) / 100 for c in chunks)
+    return found / total if total else 0.0
 
 
 def _captured(found: Attempt) -> int:
