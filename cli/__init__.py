@@ -91,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--pdf", action="store_true", help="also write a PDF of each document (LibreOffice)"
     )
+    build.add_argument("--template", type=Path, help="a Word template, or a folder of them")
+    build.add_argument("--library", type=Path, metavar="DIR", help="clauses to add or replace")
     build.set_defaults(command=_build)
 
     check = commands.add_parser(
@@ -117,7 +119,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("left", type=Path, nargs="?", help="the first document (the base)")
     diff.add_argument("right", type=Path, nargs="?", help="the second document")
-    diff.add_argument("--waivers", type=Path, help="YAML file of known differences, with reasons")
+    diff.add_argument(
+        "--waivers",
+        type=Path,
+        metavar="FILE",
+        help="YAML file of known differences, with reasons (applied against a published text)",
+    )
+    diff.add_argument(
+        "--published",
+        action="store_true",
+        help="the document that is not a spec is the spec's published text (as if named in its "
+        "`published:` field): the spec's published_differences and --waivers apply",
+    )
+    diff.add_argument(
+        "--verbose", action="store_true", help="also list waivers that found nothing to waive"
+    )
     diff.add_argument("--document", choices=["direction", "letter"], help=DOCUMENT_HELP)
     diff.add_argument("--format", choices=["text", "json"], default="text")
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
@@ -194,7 +210,13 @@ def _build(arguments: argparse.Namespace) -> int:
     from drafting._build import build
 
     built = build(
-        arguments.spec, arguments.output, arguments.force, not arguments.no_check, arguments.pdf
+        arguments.spec,
+        arguments.output,
+        arguments.force,
+        not arguments.no_check,
+        arguments.pdf,
+        arguments.template,
+        arguments.library,
     )
     for report in built.reports:
         _print_findings(report, sys.stderr, accepted=False)
@@ -241,18 +263,17 @@ def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> No
         print(format_finding(report.name, finding), file=stream)
     if accepted:
         for finding, reason in report.accepted:
-            print(f"{report.name}: {finding.where}: accepted {finding.code}: {reason}", file=stream)
+            place = f"{report.name}:{finding.line}:" if finding.line else f"{report.name}:"
+            print(f"{place} {finding.where}: accepted {finding.code}: {reason}", file=stream)
 
 
 def _report_json(report: Report) -> dict[str, object]:
-    def finding(f: Finding) -> dict[str, str]:
-        return {
-            "code": f.code,
-            "severity": f.severity,
-            "where": f.where,
-            "excerpt": f.excerpt,
-            "message": f.message,
-        }
+    def finding(f: Finding) -> dict[str, object]:
+        located: dict[str, object] = {"where": f.where, "part": f.part or None, "label": f.path}
+        if f.line is not None:
+            located["line"] = f.line
+        return {"code": f.code, "severity": f.severity, **located, "excerpt": f.excerpt,
+                "message": f.message}  # fmt: skip
 
     return {
         "file": report.name,
@@ -284,6 +305,7 @@ def _diff(arguments: argparse.Namespace) -> int:
         arguments.waivers,
         not arguments.before_changes,
         arguments.document,
+        arguments.published,
     )
     outputs: dict[Path, bytes] = {}
     if arguments.html:
@@ -296,7 +318,7 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         print(report.as_json(comparison))
     else:
-        report.print_report(comparison)
+        report.print_report(comparison, verbose=arguments.verbose)
     return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
 
 

@@ -28,7 +28,7 @@ from drafting.checks.ofsted import check_ofsted
 from drafting.checks.pronouns import check_pronouns
 from drafting.checks.terms import check_terms
 from drafting.checks.wording import check_wording
-from drafting.read._normalise import read_paragraphs
+from drafting.read._locate import tree_paragraphs
 from drafting.spec._model import AcceptedFinding
 
 RULES: tuple[Rule, ...] = (
@@ -67,11 +67,12 @@ def check_draft(draft: Draft, final: bool | None = None) -> list[Report]:
     """Check each document generated from a spec; each is final when it has its date."""
     main = draft.get().kind
     found: dict[str, list[Finding]] = {}
-    for kind, rendered in draft.documents.items():
+    for rendered in draft.documents.values():
+        kind = rendered.document.kind
         name = str(draft.path) if kind == main else f"{draft.path} ({kind})"
         subject = Subject(
             name,
-            subject_paragraphs(read_paragraphs(rendered.text)),
+            subject_paragraphs(*tree_paragraphs(rendered.laid_out)),
             final=rendered.dated is not None if final is None else final,
             spec=draft.spec,
             kind=kind,
@@ -127,14 +128,19 @@ def check_file(path: Path, final: bool | None = None) -> list[Report]:
     if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)
-    subject = Subject(str(path), subject_paragraphs(source.paragraphs), final is not False)
+    paragraphs = subject_paragraphs(source.paragraphs, source_lines=source.has_lines)
+    subject = Subject(str(path), paragraphs, final is not False)
     return [Report(str(path), check_subject(subject))]
 
 
 def format_finding(name: str, finding: Finding) -> str:
-    """One finding on one line: where, severity, code, explanation and the words concerned."""
+    """One finding on one line, `file:line:` first where there is a line for editors to jump to.
+
+    Then where (`annex 3.a`), severity, code, explanation and the words concerned.
+    """
     excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
-    return f"{name}: {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+    place = f"{name}:{finding.line}:" if finding.line else f"{name}:"
+    return f"{place} {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
 
 
 __all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]

@@ -25,7 +25,8 @@ build reads a library already compiled unless a clause file has changed.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,9 @@ from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
 
+#: The interview steps that offer clauses from a list: the recitals, the operative part (what the
+#: council is directed to do), the Terms of Reference annex and the letter's paragraphs.
+Step = Literal["recitals", "operative", "annex", "letter"]
 ParamType = Literal["text", "texts", "bool", "choice", "report", "reports", "direction"]
 #: The kinds of intervention the wizard offers; `any` marks a clause usual for all of them.
 Intervention = Literal[
@@ -86,6 +90,10 @@ CONTEXT_NAMES = frozenset(
         "leader",
         "council_address",
         "we",
+        "voice",
+        "functions",
+        "improvement_board",
+        "annex_name",
     ]
 )
 
@@ -96,12 +104,16 @@ class _Model(BaseModel):
 
 
 class Param(_Model):
-    """A clause parameter: its type, default (absent: required), allowed choices and help."""
+    """A clause parameter: its type, default (absent: required), choices, label and help.
+
+    The interview asks for it by its `label`, in the drafter's words, with one line of `help`.
+    """
 
     type: ParamType
     default: Any = None
     choices: list[str] | None = None
-    help: str = ""
+    label: str = Field(min_length=1, description="the question the interview asks, in plain words")
+    help: str = Field(min_length=1, description="one line explaining what to give")
 
 
 class ClauseItem(_Model):
@@ -123,16 +135,24 @@ class ClauseDef(_Model):
     under: str | None = Field(
         None, description="the lead-in clause it is an item of (tor.duties: 'shall:')"
     )
+    offered: bool = Field(
+        True, description="false: added by the build or by another clause, never offered in a list"
+    )
     params: dict[str, Param] = {}
     text: str
     items: list[ClauseItem] = []
     then: str | None = None
+    closes_list: bool = Field(
+        False,
+        description="a lead-in whose items (from the spec) end ';', '; and' before the last, '.'",
+    )
 
 
 class ClauseFile(_Model):
     """One file of the library: a family of clauses."""
 
     family: str
+    step: Step | None = Field(None, description="the interview step that offers its clauses")
     clauses: dict[str, ClauseDef]
 
 
@@ -149,6 +169,7 @@ class Clause:
     spec: ClauseDef
     where: Where
     uses: frozenset[str]
+    step: Step | None = None  # the interview step that offers it (None: never offered in a list)
 
     def required_params(self) -> list[str]:
         """Parameters the spec must give (those with no default in the clause file)."""
@@ -211,20 +232,48 @@ class ClauseLibrary:
         return sorted(self.clauses)
 
 
-def load_library(folder: Path | None = None) -> ClauseLibrary:
-    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled."""
-    return _load_library(folder or data_dir("clauses"))
+def load_library(folder: Path | None = None, extra: Sequence[Path] = ()) -> ClauseLibrary:
+    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled.
+
+    `extra` folders (and those named in `$DRAFTING_LIBRARY`, separated by `os.pathsep`) add
+    clauses, or replace the bundled clause of the same id; two of them defining one id is an
+    error naming both places.
+    """
+    configured = os.environ.get("DRAFTING_LIBRARY", "")
+    folders = [*extra, *(Path(p) for p in configured.split(os.pathsep) if p)]
+    return _load_library(folder or data_dir("clauses"), tuple(folders))
 
 
 @lru_cache(maxsize=4)
-def _load_library(folder: Path) -> ClauseLibrary:
+def _load_library(folder: Path, extra: tuple[Path, ...] = ()) -> ClauseLibrary:
+    clauses = _compiled_folder(folder)
+    added: dict[str, Clause] = {}
+    for own_folder in extra:
+        for clause in _compiled_folder(own_folder).values():
+            if clause.id in added:
+                raise ClauseLibraryError(
+                    f"clause '{clause.id}' is also defined in {added[clause.id].where}",
+                    clause.where,
+                )
+            added[clause.id] = clause
+    merged = {**clauses, **added}  # a department's clause replaces the bundled one of its id
+    for clause in merged.values():
+        lead_in = clause.spec.under
+        if lead_in is not None and lead_in not in merged:
+            raise ClauseLibraryError(
+                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
+            )
+    return ClauseLibrary(merged, folder)
+
+
+def _compiled_folder(folder: Path) -> dict[str, Clause]:
     if not folder.is_dir():
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
     versions = (jinja2.__version__, pydantic.VERSION)
     clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
     _CODE.update(marshal.loads(code))
-    return ClauseLibrary(clauses, folder)
+    return clauses
 
 
 def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
@@ -239,12 +288,6 @@ def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
                     clause.where,
                 )
             clauses[clause.id] = clause
-    for clause in clauses.values():
-        lead_in = clause.spec.under
-        if lead_in is not None and lead_in not in clauses:
-            raise ClauseLibraryError(
-                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
-            )
     return clauses, marshal.dumps(code)
 
 
@@ -273,7 +316,8 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
                 "parameter nor a name every clause has",
                 where,
             )
-        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses))
+        step = parsed.step if definition.offered and definition.under is None else None
+        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses), step)
 
 
 def _all_texts(definition: ClauseDef) -> Iterator[str]:
@@ -402,7 +446,7 @@ def describe(clause: Clause) -> str:
                 else " (required)"
             )
             choices = f" one of {', '.join(param.choices)}" if param.choices else ""
-            lines.append(f"  {name}: {param.type}{choices}{default} {param.help}".rstrip())
+            lines.append(f"  {name}: {param.type}{choices}{default} {param.label}: {param.help}")
     lines += ["Text:", f"  {clause.spec.text.strip()}"]
     lines += _describe_items(clause.spec.items, 1)
     if clause.spec.then:

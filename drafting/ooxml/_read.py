@@ -70,17 +70,26 @@ def _prepare(path: Path) -> Template:
         core_name=core_name if core_name in parts else None,
         originals={name: parts[name] for name in replaced if name is not None},
         unchanged=zip_parts({name: data for name, data in parts.items() if name not in replaced}),
+        placeholders=any(
+            b"{{" in data or b"{%" in data
+            for name, data in parts.items()
+            if name == document_name or name.startswith((f"{folder}/header", f"{folder}/footer"))
+        ),
     )
 
 
 def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
-    """The document's XML before and after its body's blocks (which are left out)."""
+    """The document's XML before and after where its blocks go.
+
+    What the template's body holds (a department's letterhead: its crest, fixed wording) stays
+    at the top; empty paragraphs, which Word leaves in a saved template, are left out.
+    """
     etree.cleanup_namespaces(document, top_nsmap={"w": W_NS})  # blocks are written with `w:`
     body = document.find(w("body"))
     if body is None:
         raise KeyError("no body in the main document")
     for child in list(body):
-        if child.tag != w("sectPr"):
+        if child.tag == w("p") and _is_empty(child):
             body.remove(child)
     section = body.find(w("sectPr"))
     marker = etree.Comment(INSERT_MARK)
@@ -89,6 +98,12 @@ def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
     else:
         section.addprevious(marker)
     return _split(document)
+
+
+def _is_empty(paragraph: etree._Element) -> bool:
+    """Whether a paragraph shows nothing: no text, no picture, no field, no break."""
+    shown = (w("t"), w("drawing"), w("pict"), w("fldSimple"), w("instrText"), w("br"), w("object"))
+    return not any(element.tag in shown for element in paragraph.iter())
 
 
 def _split_at_end(root: etree._Element) -> tuple[bytes, bytes]:
@@ -160,6 +175,17 @@ def _val(element: etree._Element | None, default: str) -> str:
     return default if element is None else element.get(w("val"), default)
 
 
+#: Word's largest list start value; a larger one would be a label of millions of letters.
+_MAX_START = 32767
+
+
+def _number(text: str, high: int = 2**31 - 1) -> int:
+    """A whole number as Word stores it; `ValueError` if it is not one Word could have written."""
+    if not text.strip().isdigit() or len(text) > 10 or int(text) > high:
+        raise ValueError(f"'{text[:20]}' is not a number Word writes")
+    return int(text)
+
+
 def paragraphs(document: etree._Element, accept_changes: bool = True) -> Iterator[WordParagraph]:
     """Body paragraphs in order (also those in table cells), text as Word shows it.
 
@@ -187,7 +213,7 @@ def _column(paragraph: etree._Element) -> int | None:
 def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
     if number is None or number.find(w("numId")) is None:
         return None
-    return int(_val(number.find(w("numId")), "0")), int(_val(number.find(w("ilvl")), "0"))
+    return _number(_val(number.find(w("numId")), "0")), _number(_val(number.find(w("ilvl")), "0"))
 
 
 def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
@@ -232,19 +258,21 @@ def list_definitions(
     if numbering is None:
         return abstract_of, overrides, levels
     for abstract in numbering.iter(w("abstractNum")):
-        levels[int(abstract.get(w("abstractNumId"), "0"))] = {
-            int(lvl.get(w("ilvl"), "0")): ListLevel(
+        levels[_number(abstract.get(w("abstractNumId"), "0"))] = {
+            _number(lvl.get(w("ilvl"), "0")): ListLevel(
                 _val(lvl.find(w("numFmt")), "decimal"),
                 _val(lvl.find(w("lvlText")), ""),
-                int(_val(lvl.find(w("start")), "1")),
+                _number(_val(lvl.find(w("start")), "1"), _MAX_START),
             )
             for lvl in abstract.iter(w("lvl"))
         }
     for num in numbering.iter(w("num")):
-        num_id = int(num.get(w("numId"), "0"))
-        abstract_of[num_id] = int(_val(num.find(w("abstractNumId")), "0"))
+        num_id = _number(num.get(w("numId"), "0"))
+        abstract_of[num_id] = _number(_val(num.find(w("abstractNumId")), "0"))
         overrides[num_id] = {
-            int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
+            _number(o.get(w("ilvl"), "0")): _number(
+                _val(o.find(w("startOverride")), "1"), _MAX_START
+            )
             for o in num.iter(w("lvlOverride"))
             if o.find(w("startOverride")) is not None
         }
@@ -257,8 +285,31 @@ def parse_xml(data: bytes) -> etree._Element:
     return etree.fromstring(data, parser)
 
 
+#: The most any one part of a Word package may hold once inflated: a long direction's main part
+#: is under a megabyte, so this leaves room for any real document and none for a zip bomb.
+MAX_PART = 64 * 1024 * 1024
+
+
+class PartTooLarge(ValueError):
+    """A part of a package inflates to more than `MAX_PART` bytes."""
+
+
 def read_parts(package: bytes, names: Iterable[str]) -> dict[str, bytes]:
-    """The named parts of a zip package that exist in it."""
+    """The named parts of a zip package that exist in it, each checked for size before reading.
+
+    The size a zip entry declares is checked first, and no more than that is ever inflated
+    (`zipfile` stops at the declared size and fails the entry's checksum if it lies).
+    """
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        present = set(archive.namelist())
-        return {name: archive.read(name) for name in names if name in present}
+        found = {info.filename: info for info in archive.infolist()}
+        parts = {}
+        for name in names:
+            info = found.get(name)
+            if info is None:
+                continue
+            if info.file_size > MAX_PART:
+                raise PartTooLarge(
+                    f"the part {name} is too large ({info.file_size} bytes inflated)"
+                )
+            parts[name] = archive.read(info)
+        return parts

@@ -50,9 +50,12 @@ def paragraph_xml(
     text: str,
     numbering: tuple[int, int] | None = None,
     page_break_before: bool = False,
+    keep_with_next: bool = False,
 ) -> str:
     """A paragraph in `style_id`; `numbering` is its list (numId, ilvl)."""
     properties = _style(style_id)
+    if keep_with_next:
+        properties += "<w:keepNext/>"
     if page_break_before:
         properties += "<w:pageBreakBefore/>"
     if numbering is not None:

@@ -32,6 +32,8 @@ MONTHS = [
     "December",
 ]
 
+#: Years a direction can mention: its own date and the events its recitals recall.
+YEARS = range(1900, 2200)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -57,13 +59,15 @@ class PartialDate:
             return value
         if isinstance(value, date):
             return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1000 <= value <= 9999:
+        if isinstance(value, int) and not isinstance(value, bool) and value in YEARS:
             return cls(value)
         match = _PARTIAL.match(str(value).strip()) if isinstance(value, str) else None
         if not match:
             raise ValueError(f"expected a date like 2018-01-25, 2013-12 or 2013, got {value!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if year not in YEARS:
+            raise ValueError(f"the year {year} is out of range ({YEARS[0]} to {YEARS[-1]})")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"there is no month {month} in {value!r}")
         if day is not None:

@@ -87,6 +87,14 @@ class Report(Model):
     subject: str | None = Field(None, description="What was inspected, for lists of judgements")
     judgement: str | None = None
     summary: str | None = Field(None, description='What it found: "which found ..."')
+    framework: Literal["sif", "ilacs"] | None = Field(
+        None, description="Ofsted's framework (drafting/ofsted.yaml); default: by the report's date"
+    )
+    grades: dict[str, str] = Field(
+        {},
+        description="grade of each judgement by id (help-and-protection: inadequate), named "
+        "as the report's framework names them",
+    )
 
     @model_validator(mode="after")
     def _other_needs_description(self) -> Self:
@@ -109,7 +117,9 @@ class EarlierDirection(Model):
 class Appointee(Model):
     """The person or organisation appointed: a Commissioner, advisers, an improvement adviser."""
 
-    kind: Literal["person", "organisation"] = "person"
+    kind: Literal["person", "advisers", "organisation"] = Field(
+        "person", description="a person, several advisers, or an organisation (a council)"
+    )
     name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
     pronoun: Pronoun
     role: str = Field(description='e.g. "Children\'s Services Commissioner"')
@@ -117,6 +127,11 @@ class Appointee(Model):
         None, description="How clauses refer to the appointee; default 'the ' + role"
     )
     short: str | None = Field(None, description='Shorter reference, e.g. "the Commissioner"')
+    appointed_as: str | None = Field(
+        None,
+        description="How the appointment recital gives the role (\"the Council's improvement "
+        'advisers"); default: the reference',
+    )
 
 
 class Entry(Model):
@@ -191,9 +206,27 @@ class Signature(Model):
 
 
 class Annex(Model):
-    """The Terms of Reference annex."""
+    """The Terms of Reference annex, and how the direction refers to it."""
 
-    heading: str = "ANNEX"
+    name: str = Field(
+        "the Annex",
+        description='How the direction refers to it: "the Annex", "Annex A" (no article), '
+        '"the Schedule"',
+    )
+    heading: str | None = Field(None, description="Its heading; default: its name in capitals")
+
+    @field_validator("name")
+    @classmethod
+    def _annex_name(cls, value: str) -> str:
+        if value.lower().startswith("the ") and value[4:].lower().startswith("annex "):
+            raise ValueError(f'"{value}": an annex with a letter takes no article ("Annex A")')
+        return value
+
+    @property
+    def heading_text(self) -> str:
+        """The heading: `ANNEX`, `ANNEX A`, `SCHEDULE`."""
+        return self.heading or self.name.removeprefix("the ").upper()
+
     title_lines: list[str] = []
     paragraphs: list[Entry]
 
@@ -213,6 +246,17 @@ class Terms(Model):
 
     education_act: str | None = Field("the 1996 Act", description="null: never defined")
     terms_of_reference: str = "the Terms of Reference"
+    functions: str | None = Field(
+        "children's social care functions",
+        description="The term defined for the functions s.50 brings in (null: never defined)",
+    )
+
+
+class ImprovementBoard(Model):
+    """The council's improvement board, named in full at first mention, then by its term."""
+
+    name: str = Field(description="e.g. Buckinghamshire's Children's Services Improvement Board")
+    term: str | None = Field("the Improvement Board", description="null: named in full each time")
 
 
 class PublishedDifference(Model):
@@ -250,6 +294,21 @@ class Letter(Model):
     copies: list[str] = Field([], description="Who the letter is copied to")
     copies_also: str | None = Field(None, description='e.g. "local MPs"')
     signatories: list[Signatory] = Field(min_length=1, max_length=2)
+    voice: Literal["first", "we", "third"] | None = Field(
+        None,
+        description='"I" (the Secretary of State signs alone), "we" (two sign) or the third '
+        "person (an official signs on their behalf); default from the signatories",
+    )
+
+    @property
+    def speaks_as(self) -> Literal["first", "we", "third"]:
+        """The letter's voice, from its signatories unless the spec says."""
+        if self.voice:
+            return self.voice
+        if len(self.signatories) > 1:
+            return "we"
+        titles = " ".join(self.signatories[0].title_lines)
+        return "first" if "Secretary of State" in titles else "third"
 
 
 class AcceptedFinding(Model):
@@ -273,6 +332,7 @@ class Spec(Model):
     appointee: Appointee | None = None
     reports: list[Report] = []
     earlier_directions: list[EarlierDirection] = []
+    improvement_board: ImprovementBoard | None = None
     recitals: list[Entry] | None = None
     operative: Operative | None = None
     duration: Duration = Field(default_factory=Duration)
@@ -281,6 +341,12 @@ class Spec(Model):
     letter: Letter | None = None
     style: Style = Field(default_factory=Style)
     terms: Terms = Field(default_factory=Terms)
+    published: str | dict[Literal["direction", "letter"], str] | None = Field(
+        None,
+        description="The published text this spec reproduces (.txt, .pdf or .docx), a path "
+        "relative to the spec; or one for each document: {direction: ..., letter: ...}. "
+        "`published_differences` apply only when the spec is compared with it",
+    )
     published_differences: list[PublishedDifference] = []
     accepted_findings: list[AcceptedFinding] = []
 
