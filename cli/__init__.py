@@ -350,7 +350,8 @@ def _import(arguments: argparse.Namespace) -> int:
     from drafting.support._output import write_all
 
     imported = import_document(arguments.file)
-    spec = spec_yaml(imported)
+    # printed, the spec names its published text as seen from here
+    spec = spec_yaml(imported, arguments.output or Path("imported.yaml"))
     outputs: dict[Path, bytes] = {}
     if arguments.output:
         outputs[arguments.output] = spec.encode("utf-8")

@@ -298,8 +298,8 @@ def _defined_in_text(state: _Assembly, text: str) -> None:
     """
     if '("' not in text:
         return
-    terms = [state.context["council"], state.context["sos"], state.context["act"]]
-    terms += [state.context["tor"], *state.reports.values(), *state.directions.values()]
+    terms = [value for value in state.context.values() if isinstance(value, Term)]
+    terms += [*state.reports.values(), *state.directions.values()]
     for term in terms:
         # an unclosed quotation mark, ("the Council), as published, defines it all the same
         if term.term and (f'("{term.term}")' in text or f'("{term.term})' in text):

@@ -347,13 +347,30 @@ def _waive_fixed_parts(
     its definition), the difference is recorded with what the published text has.
     """
     added = False
-    for difference in comparison.unwaived:
-        if difference.kind != "changed" or difference.left is None or difference.right is None:
-            continue
-        for generated, written in _changed_runs(difference.left.text, difference.right.text):
+    for generated_text, written_text in _changed_pairs(comparison):
+        for generated, written in _changed_runs(generated_text, written_text):
             text, other = " ".join(written), " ".join(generated)
             added = _add_difference(data, text, other, published, findings) or added
     return added
+
+
+def _changed_pairs(comparison: Comparison) -> list[tuple[str, str]]:
+    """(generated, published) paragraphs that differ.
+
+    Changed ones, and a line the spec adds next to one the published text has instead (a line
+    to sign on of another length).
+    """
+    pairs = []
+    unwaived = comparison.unwaived
+    for index, difference in enumerate(unwaived):
+        left, right = difference.left, difference.right
+        if difference.kind == "changed" and left is not None and right is not None:
+            pairs.append((left.text, right.text))
+        following = unwaived[index + 1] if index + 1 < len(unwaived) else None
+        if difference.kind == "deleted" and following and following.kind == "inserted":
+            assert left is not None and following.right is not None
+            pairs.append((left.text, following.right.text))
+    return pairs
 
 
 def _changed_runs(generated: str, written: str) -> list[tuple[list[str], list[str]]]:
@@ -373,6 +390,8 @@ _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 def _kind_of_slip(written: str, generated: str) -> str:
     """What the published words have that the spec's do not, in the drafter's terms."""
     said = f'the published text has "{written}" for "{generated}"'
+    if set(written + generated) <= {".", "_", " "}:
+        return f"{said}: a line to sign on of another length"
     if written.lower() == generated.lower():
         return f"{said}: an item begun in lower case where the others of its list have a capital"
     if _ORDINAL.sub(r"\1", written) == _ORDINAL.sub(r"\1", generated):

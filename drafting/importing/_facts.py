@@ -35,6 +35,7 @@ _CO_OPERATE = re.compile(
     r"To co-operate with (?P<ref>the [^,]+?), including on request allowing (?P<short>[^,]+?) at "
     r"all reasonable times"
 )
+_BOARD = re.compile(r"([A-Z][\w']+(?: [A-Z][\w']+)* Improvement Board) \(['\"](the [\w ]+?)['\"]\)")
 _SIGNED = re.compile(r"^Signed (on behalf of|by authority of) the (.+)$")
 _DURATION = re.compile(r"remain in force for a period of (.+?) from the date")
 
@@ -174,7 +175,12 @@ def _appointee(facts: Facts, shape: Shape, text: str) -> None:
     role_name = re.sub(r"^(?:the )?(?:Secretary of State's |Council's )?", "", reference)
     appointee: dict[str, Any] = {"name": name, "role": role_name}
     if name and (_ORGANISATION.search(name) or name in councils()):
+        # an organisation is referred to by its name, and appointed as its role
         appointee["kind"] = "organisation"
+        appointee["appointed_as"], reference = reference, name
+        appointee["reference"] = name
+    elif name is None and role_name.endswith("s"):
+        appointee["kind"] = "advisers"
     if reference != f"the {role_name}":
         appointee["reference"] = reference
     short = _short(role_name, reference, text)
@@ -320,9 +326,23 @@ def _numbering_and_annex(facts: Facts, shape: Shape, text: str) -> None:
     ):
         style["capitalise_direction"] = True
     act = re.search(r'Education Act 1996 \("([^"]+)"\)', text)
-    facts.data["terms"] = {"education_act": act.group(1) if act else None}
+    functions = re.search(r'Children Act 2004 \("([^"]+)"\)', text)
+    facts.data["terms"] = {
+        "education_act": act.group(1) if act else None,
+        "functions": functions.group(1) if functions else None,
+    }
+    board = _BOARD.search(text)
+    if board:
+        facts.data["improvement_board"] = {"name": board.group(1), "term": board.group(2)}
+        facts.note("improvement board", board.group(1), f'defined as "{board.group(2)}"')
     if shape.annex_heading:
-        facts.data["annex"] = {"heading": shape.annex_heading, "title_lines": shape.annex_titles}
+        lettered = re.fullmatch(r"ANNEX ([A-Z0-9]{1,3})", shape.annex_heading)
+        annex: dict[str, Any] = {"title_lines": shape.annex_titles}
+        if lettered:
+            annex["name"] = f"Annex {lettered.group(1)}"
+        elif shape.annex_heading != "ANNEX":
+            annex["heading"] = shape.annex_heading
+        facts.data["annex"] = annex
         facts.note("annex", shape.annex_heading, f"title lines {shape.annex_titles}")
 
 
@@ -346,6 +366,10 @@ _DESCRIBED = (
         "commissioner-report",
         r"(?P<description>the report of (?P<date>{date}) submitted by the Children's Services "
         r"Commissioner)",
+    ),
+    (
+        "commissioner-report",
+        r"(?P<description>the Commissioner's report of (?P<date>{date}))",
     ),
     (
         "ofsted-inspection",

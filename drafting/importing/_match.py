@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from drafting.assembly._assemble import list_endings
 from drafting.importing._patterns import _PLACEHOLDER as _PLACEHOLDERS
 from drafting.importing._patterns import OPEN, Attempt, Facts, attempt, placeholder
 from drafting.importing._shape import Node
@@ -30,6 +31,7 @@ _TRIED = 6
 #: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
 _NEAR_SCORE = 80
 _NEAR_TRIED = 2
+_ENDING = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 _COVERED = 0.9
 
 
@@ -91,7 +93,7 @@ class Matcher:
                 clause = self.library.get(clause_id)
                 assert clause is not None
                 tried = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
-                if tried is not None:
+                if tried is not None and _fits(tried, clause, node):
                     found.append((clause, tried))
             # the clause that says most in its own words: least read from the text into values
             for clause, tried in sorted(found, key=lambda pair: _captured(pair[1])):
@@ -103,7 +105,7 @@ class Matcher:
                     continue
                 flat, children = node.flat(), bool(node.children)
                 near = attempt(clause, self.facts, self.terms, flat, children, near=True)
-                if near is not None and self._learn(near):
+                if near is not None and _fits(near, clause, node) and self._learn(near):
                     return self._clause_entry(node, clause, near)
         return self._text_entry(node, ranked)
 
@@ -133,8 +135,7 @@ class Matcher:
 
     def defined_in(self, text: str) -> None:
         """Note the terms a published paragraph defines (as the assembler does for free text)."""
-        terms = [self.facts.context["council"], self.facts.context["sos"]]
-        terms += [self.facts.context["act"], self.facts.context["tor"]]
+        terms = [value for value in self.facts.context.values() if isinstance(value, Term)]
         terms += [*self.facts.reports.values(), *self.facts.directions.values()]
         for term in terms:
             # an unclosed quotation mark ("the Council) defines the term all the same
@@ -175,6 +176,8 @@ class Matcher:
         matched.bullets = self.entries(node.bullets)
         if node.then and not clause.spec.then:
             entry["then"] = " ".join(node.then)
+        if clause.spec.closes_list:
+            _keep_endings(matched.items or matched.bullets)
         return matched
 
     def _text_entry(self, node: Node, ranked: list[tuple[str, float]]) -> Matched:
@@ -189,6 +192,23 @@ class Matcher:
         if node.then:
             entry["then"] = " ".join(node.then)
         return matched
+
+
+def _fits(found: Attempt, clause: Clause, node: Node) -> bool:
+    """`end` closes a whole entry: a paragraph's own ending can differ only if nothing follows."""
+    follows = node.children[len(clause.spec.items) :] or node.bullets or node.then
+    return found.end is None or not follows
+
+
+def _keep_endings(items: list[Matched]) -> None:
+    """Under a lead-in that closes its list (";", "; and", "."), keep the endings as published."""
+    for item, ending in zip(items, list_endings(len(items)), strict=True):
+        if item.items or item.bullets or "end" in item.entry:
+            continue
+        published = _ENDING.search(item.texts[-1])
+        written = published.group(0).strip() if published else ""
+        if written != ending.strip():
+            item.entry["end"] = written and (" " + written if written[0].isalpha() else written)
 
 
 def _coverage(text: str, chunks: list[str]) -> float:

@@ -7,6 +7,8 @@ so that a drafter (or the library's authors) can see what would make it a clause
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -24,12 +26,22 @@ _FACTS = (
     "earlier_directions",
 )
 _AFTER = ("duration", "signature", "style", "terms")
+_PARTS = ("recitals", "operative", "annex", "letter")
+_LAST = ("published", "published_differences", "accepted_findings")
 _WIDTH = 96
 
 
-def spec_yaml(imported: Imported) -> str:
-    """The imported spec as commented YAML."""
-    data = imported.spec
+def spec_yaml(imported: Imported, written_to: Path | None = None) -> str:
+    """The imported spec as commented YAML.
+
+    Written to `written_to`, it names the imported document as its published text (the path
+    relative to the spec's folder), so its `published_differences` apply when the two are
+    compared.
+    """
+    data = dict(imported.spec)
+    if written_to is not None:
+        folder = written_to.resolve().parent
+        data["published"] = os.path.relpath(imported.path.resolve(), folder)
     by_part: dict[str, list[Matched]] = {}
     for part, top in imported.entries:
         by_part.setdefault(part, []).append(top)
@@ -40,7 +52,10 @@ def spec_yaml(imported: Imported) -> str:
         "# paragraph entries are clauses; each paragraph kept as free text names its nearest",
         "# clause and the words that differ.",
     ]
-    lines += _dump({k: data[k] for k in _FACTS if data.get(k) not in (None, [], {})})
+    # facts first, and any the importer found that this writer does not place by name
+    placed = {*_FACTS, *_AFTER, *_PARTS, *_LAST}
+    facts = [*_FACTS, *(key for key in data if key not in placed)]
+    lines += _dump({k: data[k] for k in facts if data.get(k) not in (None, [], {})})
     if "recitals" in data:
         lines += ["", "recitals:", *_entries(by_part.get("recitals", []), 2)]
         operative = {k: v for k, v in data["operative"].items() if k != "paragraphs"}
@@ -55,7 +70,7 @@ def spec_yaml(imported: Imported) -> str:
         letter = {k: v for k, v in data["letter"].items() if k != "paragraphs"}
         lines += ["", "letter:", *_indent(_dump(letter), 2), "  paragraphs:"]
         lines += _entries(by_part.get("letter", []), 4)
-    for key in ("published_differences", "accepted_findings"):
+    for key in _LAST:
         if data.get(key):
             lines += ["", *_dump({key: data[key]})]
     return "\n".join(lines) + "\n"
