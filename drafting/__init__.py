@@ -8,6 +8,14 @@ The public surface:
     read_docx(path)              paragraphs of a .docx with the labels Word would show
     load_library()               the clause library
 
+For front ends that serve documents rather than write them (the web app):
+
+    render_docx(draft, kind)     a document of the draft as .docx bytes (named by output_names)
+    render_pdfs({name: docx})    PDF bytes of .docx bytes, in one LibreOffice run (libreoffice())
+    check_draft(draft)           the drafting checks' `Report`s of `Finding`s for each document
+    compare_files(left, right)   two documents compared paragraph by paragraph; render_redline(c)
+                                 the comparison as a .docx with tracked changes
+
 Errors (all `DraftingError`; `str()` is the one-line message for the user):
 
     DraftingError
@@ -17,6 +25,7 @@ Errors (all `DraftingError`; `str()` is the one-line message for the user):
     └── OutputError          an output cannot be written
 """
 
+from drafting._build import output_names
 from drafting._errors import (
     ClauseLibraryError,
     DraftingError,
@@ -25,7 +34,13 @@ from drafting._errors import (
     TemplateError,
 )
 from drafting.assembly._draft import Draft
+from drafting.checks import Report, check_draft
+from drafting.checks._model import Finding
+from drafting.compare._compare import compare_files
+from drafting.compare._redline import render_redline
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
+from drafting.render._pdf import libreoffice, render_pdfs
+from drafting.render._word import render_docx
 from drafting.spec._model import Spec, load_spec
 
 __all__ = [
@@ -34,11 +49,20 @@ __all__ = [
     "ClauseLibraryError",
     "Draft",
     "DraftingError",
+    "Finding",
     "OutputError",
+    "Report",
     "Spec",
     "SpecError",
     "TemplateError",
+    "check_draft",
+    "compare_files",
     "describe",
+    "libreoffice",
     "load_library",
     "load_spec",
+    "output_names",
+    "render_docx",
+    "render_pdfs",
+    "render_redline",
 ]
