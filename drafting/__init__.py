@@ -7,6 +7,8 @@ The public surface:
     write_docx(draft, path)      the direction as a Word document with real numbering
     read_docx(path)              paragraphs of a .docx with the labels Word would show
     load_library()               the clause library
+    Interview                    the drafting interview (questions → spec → documents), shared by
+                                 the terminal wizard and the browser; see `drafting.interview`
 
 For front ends that serve documents rather than write them (the web app):
 
@@ -38,23 +40,41 @@ from drafting.checks import Report, check_draft
 from drafting.checks._model import Finding
 from drafting.compare._compare import compare_files
 from drafting.compare._redline import render_redline
+from drafting.interview import (
+    Choice,
+    Interview,
+    Problem,
+    Question,
+    Review,
+    Section,
+    Step,
+    answer_unattended,
+)
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.render._pdf import libreoffice, render_pdfs
 from drafting.render._word import render_docx
 from drafting.spec._model import Spec, load_spec
 
 __all__ = [
+    "Choice",
     "Clause",
     "ClauseLibrary",
     "ClauseLibraryError",
     "Draft",
     "DraftingError",
     "Finding",
+    "Interview",
     "OutputError",
+    "Problem",
+    "Question",
     "Report",
+    "Review",
+    "Section",
     "Spec",
     "SpecError",
+    "Step",
     "TemplateError",
+    "answer_unattended",
     "check_draft",
     "compare_files",
     "describe",

@@ -54,6 +54,9 @@ from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
 
+#: The interview steps that offer clauses from a list: the recitals, the operative part (what the
+#: council is directed to do), the Terms of Reference annex and the letter's paragraphs.
+Step = Literal["recitals", "operative", "annex", "letter"]
 ParamType = Literal["text", "texts", "bool", "choice", "report", "reports", "direction"]
 #: The kinds of intervention the wizard offers; `any` marks a clause usual for all of them.
 Intervention = Literal[
@@ -96,12 +99,16 @@ class _Model(BaseModel):
 
 
 class Param(_Model):
-    """A clause parameter: its type, default (absent: required), allowed choices and help."""
+    """A clause parameter: its type, default (absent: required), choices, label and help.
+
+    The interview asks for it by its `label`, in the drafter's words, with one line of `help`.
+    """
 
     type: ParamType
     default: Any = None
     choices: list[str] | None = None
-    help: str = ""
+    label: str = Field(min_length=1, description="the question the interview asks, in plain words")
+    help: str = Field(min_length=1, description="one line explaining what to give")
 
 
 class ClauseItem(_Model):
@@ -123,6 +130,9 @@ class ClauseDef(_Model):
     under: str | None = Field(
         None, description="the lead-in clause it is an item of (tor.duties: 'shall:')"
     )
+    offered: bool = Field(
+        True, description="false: added by the build or by another clause, never offered in a list"
+    )
     params: dict[str, Param] = {}
     text: str
     items: list[ClauseItem] = []
@@ -133,6 +143,7 @@ class ClauseFile(_Model):
     """One file of the library: a family of clauses."""
 
     family: str
+    step: Step | None = Field(None, description="the interview step that offers its clauses")
     clauses: dict[str, ClauseDef]
 
 
@@ -149,6 +160,7 @@ class Clause:
     spec: ClauseDef
     where: Where
     uses: frozenset[str]
+    step: Step | None = None  # the interview step that offers it (None: never offered in a list)
 
     def required_params(self) -> list[str]:
         """Parameters the spec must give (those with no default in the clause file)."""
@@ -273,7 +285,8 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
                 "parameter nor a name every clause has",
                 where,
             )
-        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses))
+        step = parsed.step if definition.offered and definition.under is None else None
+        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses), step)
 
 
 def _all_texts(definition: ClauseDef) -> Iterator[str]:
@@ -402,7 +415,7 @@ def describe(clause: Clause) -> str:
                 else " (required)"
             )
             choices = f" one of {', '.join(param.choices)}" if param.choices else ""
-            lines.append(f"  {name}: {param.type}{choices}{default} {param.help}".rstrip())
+            lines.append(f"  {name}: {param.type}{choices}{default} {param.label}: {param.help}")
     lines += ["Text:", f"  {clause.spec.text.strip()}"]
     lines += _describe_items(clause.spec.items, 1)
     if clause.spec.then:

@@ -260,6 +260,24 @@ class AcceptedFinding(Model):
     reason: str
 
 
+class InterviewAnswers(Model):
+    """What only the interview (`drafting wizard`, the browser) was told; the build ignores it.
+
+    Which documents and what kind of intervention steer which questions are asked; `at` is the
+    question to carry on from (`review` at the review), `then: review` that the drafter is
+    changing one answer from the review; `confirmed` lists answers the drafter confirmed though
+    they looked wrong (a council not on the list); `started_from` the spec an interview began
+    from (`--from`), whose blanks are kept rather than filled with derived suggestions.
+    """
+
+    documents: list[Literal["direction", "letter"]] = []
+    intervention: str | None = None
+    at: str | None = None
+    then: Literal["review"] | None = None
+    confirmed: list[str] = []
+    started_from: str | None = None
+
+
 class Spec(Model):
     """A whole direction."""
 
@@ -283,6 +301,9 @@ class Spec(Model):
     terms: Terms = Field(default_factory=Terms)
     published_differences: list[PublishedDifference] = []
     accepted_findings: list[AcceptedFinding] = []
+    interview: InterviewAnswers | None = Field(
+        None, description="the interview's own answers (drafting wizard); the build ignores them"
+    )
 
     @model_validator(mode="after")
     def _a_direction_or_a_letter(self) -> Self:
