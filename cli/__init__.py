@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
+# What `drafting serve` needs beyond the library: the `web` extra.
+WEB_MODULES = {"starlette", "uvicorn", "multipart", "python_multipart", "govuk_frontend_jinja"}
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +21,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests.conftest import KIRKLEES, ROOT
+from tests.web_server import free_port
 
 if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.web
     from web import create_app
@@ -125,7 +130,7 @@ def test_a_bad_form_is_a_400_page_with_the_message(client: TestClient) -> None:
         files={"file": ("notes.exe", io.BytesIO(b"MZ"))},
     )
     assert page.status_code == 400
-    assert "must be a Word document" in page.text
+    assert "The file must be a spec (.yaml)" in page.text
 
 
 def test_what_the_user_typed_is_escaped(client: TestClient, drafts: Path) -> None:
@@ -186,3 +191,43 @@ def test_import_drafting_does_not_import_the_web_framework() -> None:
     code += "'govuk_frontend_jinja', 'multipart') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_serve_warns_when_listening_beyond_this_computer(drafts: Path) -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "drafting.cli", "serve", str(drafts), "--host", "0.0.0.0"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert f"Drafting is running at http://0.0.0.0:{port}/" in out
+    assert "drafting: warning: listening on 0.0.0.0, not only this computer" in err
+
+
+def test_serve_on_a_port_in_use_is_a_one_line_error(drafts: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "drafting.cli", "serve", str(drafts), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"drafting: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )

@@ -27,36 +27,31 @@ from starlette.staticfiles import StaticFiles
 from drafting import (
     Draft,
     DraftingError,
-    check_draft,
     compare_files,
     output_names,
-    render_docx,
     render_redline,
 )
 
 from . import _interview
-from ._drafts import DraftsFolder, UnknownDraft
+from ._drafts import UnknownDraft
 from ._office import Office
-from ._preview import preview_pages
-from ._render import DraftCache, page
+from ._render import page
 from ._security import read_form, text_field
+from ._state import State, documents_of, state_of
 
 STATIC = Path(__file__).parent / "static"
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-EARLIER_SUFFIXES = (".docx", ".pdf", ".txt", ".yaml", ".yml")
+SPEC_SUFFIXES = {".yaml": "a spec (.yaml)", ".yml": "a spec (.yaml)"}
+EARLIER_SUFFIXES = {
+    **SPEC_SUFFIXES,
+    ".docx": "a Word document (.docx)",
+    ".pdf": "a PDF",
+    ".txt": "a text file",
+}
 logger = logging.getLogger("drafting.web")
-
-
-class State:
-    """What the app keeps while it runs: the drafts folder, the kept drafts and LibreOffice."""
-
-    def __init__(self, folder: Path, office: Office) -> None:
-        self.drafts = DraftsFolder(folder)
-        self.cache = DraftCache()
-        self.office = office
 
 
 def create_app(folder: Path, office: Office | None = None) -> Starlette:
@@ -94,12 +89,6 @@ def create_app(folder: Path, office: Office | None = None) -> Starlette:
     return app
 
 
-def state_of(request: Request) -> State:
-    """The app's state."""
-    state: State = request.app.state.drafting
-    return state
-
-
 async def start(request: Request) -> Response:
     """The start page: the drafts in the folder and the ways to begin one."""
     drafts = state_of(request).drafts
@@ -123,7 +112,7 @@ async def previous(request: Request) -> Response:
     form = await read_form(request, upload=True)
     chosen, upload = text_field(form, "previous"), form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
-        with _saved_upload(upload, await upload.read()) as source:
+        with _saved_upload(upload, await upload.read(), SPEC_SUFFIXES) as source:
             draft_id, path = drafts.new_path(Path(upload.filename).stem)
             _interview.begin(path, source)
     elif chosen:
@@ -149,26 +138,30 @@ async def preview(request: Request) -> Response:
     return page(request, "preview.html", draft_id=draft_id, documents=documents_of(draft))
 
 
-def documents_of(draft: Draft) -> list[tuple[str, list[object]]]:
-    """Each document of the draft with its preview pages."""
-    return [(kind, list(preview_pages(doc.laid_out))) for kind, doc in draft.documents.items()]
-
-
 async def download(request: Request) -> Response:
-    """A document of the draft as .docx, or as PDF (converted by the kept LibreOffice)."""
-    draft_id, draft = draft_of(request)
+    """A document of the draft as .docx, or as PDF (converted by the kept LibreOffice).
+
+    The documents are written by the engine's own `write` (checks first), as the terminal
+    wizard writes them, into a private folder, and sent from there.
+    """
+    draft_id, interview = _interview.interview_of(request)
     kind, extension = request.path_params["kind"], request.path_params["extension"]
-    if kind not in draft.documents or extension not in MEDIA_TYPES:
+    review = interview.review()
+    if kind not in review.documents or extension not in MEDIA_TYPES:
         raise HTTPException(404, f"This draft has no {kind} to download as .{extension}.")
-    errors = [f for report in check_draft(draft) for f in report.errors]
-    if errors:
+    if not review.can_write:
+        errors = [p for p in review.findings if p.severity == "error"]
         return page(request, "unfinished.html", 400, draft_id=draft_id, errors=errors)
-    data = render_docx(draft, kind)
+    office = state_of(request).office
+    if extension == "pdf" and not office.installed:
+        raise HTTPException(404, "PDFs need LibreOffice, which is not installed here.")
+    with tempfile.TemporaryDirectory(prefix="drafting-web-") as folder:
+        interview.write(Path(folder), force=True)
+        name = output_names(state_of(request).cache.get(interview.answers.path))[kind]
+        data = (Path(folder) / f"{name}.docx").read_bytes()
     if extension == "pdf":
-        if not state_of(request).office.installed:
-            raise HTTPException(404, "PDFs need LibreOffice, which is not installed here.")
-        data = await run_in_threadpool(state_of(request).office.pdf, data)
-    return _attachment(data, f"{output_names(draft)[kind]}.{extension}")
+        data = await run_in_threadpool(office.pdf, data)
+    return _attachment(data, f"{name}.{extension}")
 
 
 async def redline(request: Request) -> Response:
@@ -182,7 +175,7 @@ async def redline(request: Request) -> Response:
     chosen, upload = text_field(form, "earlier"), form.get("file")
     kind = "letter" if text_field(form, "document") == "letter" else draft.get().kind
     if isinstance(upload, UploadFile) and upload.filename:
-        with _saved_upload(upload, await upload.read()) as earlier:
+        with _saved_upload(upload, await upload.read(), EARLIER_SUFFIXES) as earlier:
             data = _redline(earlier, draft.path, kind)
     elif chosen:
         data = _redline(state.drafts.path(chosen), draft.path, kind)
@@ -197,13 +190,12 @@ def _redline(earlier: Path, current: Path, kind: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _saved_upload(upload: UploadFile, data: bytes) -> Iterator[Path]:
+def _saved_upload(upload: UploadFile, data: bytes, allowed: dict[str, str]) -> Iterator[Path]:
     """The upload saved under a private folder with a safe name (only its suffix is kept)."""
     suffix = Path(upload.filename or "").suffix.lower()
-    if suffix not in EARLIER_SUFFIXES:
-        raise HTTPException(
-            400, "The file must be a Word document (.docx), a PDF, a text file or a spec (.yaml)."
-        )
+    if suffix not in allowed:
+        kinds = sorted(set(allowed.values()))
+        raise HTTPException(400, f"The file must be {' or '.join(kinds)}.")
     with tempfile.TemporaryDirectory(prefix="drafting-upload-") as folder:
         path = Path(folder) / f"earlier{suffix}"
         path.write_bytes(data)

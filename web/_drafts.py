@@ -19,6 +19,7 @@ import yaml
 
 from drafting import DraftingError
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 SUFFIX = ".yaml"
 
@@ -47,6 +48,9 @@ class DraftsFolder:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        # Summaries by draft, kept while the answers file is unchanged: the start page lists
+        # every draft, and reading every answers file for each visit would cost the most.
+        self._summaries: dict[str, tuple[tuple[int, int], DraftSummary]] = {}
 
     def ids(self) -> list[str]:
         """The ids of the drafts in the folder, most recently changed first."""
@@ -86,31 +90,44 @@ class DraftsFolder:
     def summary(self, draft_id: str) -> DraftSummary:
         """The council, the documents and the time of last change of a draft."""
         path = self.path(draft_id)
-        changed = datetime.fromtimestamp(path.stat().st_mtime)
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = self._summaries.get(draft_id)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
         answers = _read_answers(path)
         council = answers.get("council")
         name = council.get("name") if isinstance(council, dict) else None
-        return DraftSummary(
+        summary = DraftSummary(
             draft_id,
             name if isinstance(name, str) and name.strip() else "Council not chosen yet",
             _documents(answers),
-            changed,
+            datetime.fromtimestamp(stat.st_mtime),
         )
+        self._summaries[draft_id] = (stamp, summary)
+        return summary
 
 
 def _read_answers(path: Path) -> dict[str, object]:
     # The start page must list a draft even when its answers are half given or hand-edited
     # into the wrong shape: the interview reports such problems when the draft is opened.
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
 def _documents(answers: dict[str, object]) -> str:
-    direction = any(key in answers for key in ("recitals", "operative"))
-    letter = "letter" in answers
+    # The interview notes the documents chosen in its own section of the answers file; a spec
+    # written by hand shows them by its parts.
+    interview = answers.get("interview")
+    chosen = interview.get("documents") if isinstance(interview, dict) else None
+    if isinstance(chosen, list) and chosen:
+        direction, letter = "direction" in chosen, "letter" in chosen
+    else:
+        direction = any(key in answers for key in ("recitals", "operative"))
+        letter = "letter" in answers
     if direction and letter:
         return "Direction and letter"
     if letter:

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from drafting import Draft
 
+from ._forms import as_text, checked
 from ._security import CSRF_FIELD, csrf_token, remember_token
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -36,6 +38,21 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def sentence(message: str) -> str:
+    """A message as a sentence: the engine's plain words, capitalised for the page."""
+    return message[:1].upper() + message[1:]
+
+
+def lines_html(lines: list[str]) -> Markup:
+    """Lines of an answer for the page, each escaped, one per line."""
+    return Markup("<br>").join(lines)
+
+
+environment.filters["sentence"] = sentence
+environment.filters["lines"] = lines_html
+environment.globals.update(checked=checked, as_text=as_text)
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
