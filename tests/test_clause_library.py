@@ -45,6 +45,32 @@ def test_library_has_every_family_with_sourced_clauses() -> None:
         assert clause.spec.title, clause.id
 
 
+def test_every_parameter_has_a_plain_label_and_a_line_of_help() -> None:
+    # The interview asks for a parameter by its label and explains it with its help; a bare
+    # parameter name ("or_at_all") is what a drafter must never be shown.
+    for clause in load_library():
+        for name, param in clause.spec.params.items():
+            where = f"{clause.id}: {name}"
+            assert param.label.strip() and param.label != name, where
+            assert param.label[0].isupper(), where
+            assert param.help.strip() and "\n" not in param.help, where
+            assert "_" not in param.label, where
+
+
+def test_interview_steps_offer_only_clauses_a_drafter_picks() -> None:
+    library = load_library()
+    steps = {clause.id: clause.step for clause in library}
+    assert steps["recital.noted-inadequate"] == "recitals"
+    assert steps["access.co-operate"] == "operative"
+    assert steps["tor.duties"] == "annex"
+    assert steps["letter.minded-to"] == "letter"
+    # Added by the build, by another clause, or offered under their lead-in: never in a list.
+    for never in ("operative.directs", "recital.considered-item", "letter.addressee"):
+        assert steps[never] is None, never
+    assert steps["tor.chair-improvement-board"] is None  # an item under tor.duties
+    assert all(steps[c.id] is None for c in library if c.family in ("reference", "title"))
+
+
 def test_a_new_council_and_appointee_build_without_code_change(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:

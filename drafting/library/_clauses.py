@@ -51,10 +51,14 @@ from drafting.library._language import (
     possessive,
 )
 from drafting.spec._dates import MONTHS, DateStyle, PartialDate, ordinal
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
 
+#: The interview steps that offer clauses from a list: the recitals, the operative part (what the
+#: council is directed to do), the Terms of Reference annex and the letter's paragraphs.
+Step = Literal["recitals", "operative", "annex", "letter"]
 ParamType = Literal["text", "texts", "bool", "choice", "report", "reports", "direction"]
 #: The kinds of intervention the wizard offers; `any` marks a clause usual for all of them.
 Intervention = Literal[
@@ -87,6 +91,10 @@ CONTEXT_NAMES = frozenset(
         "leader",
         "council_address",
         "we",
+        "voice",
+        "functions",
+        "improvement_board",
+        "annex_name",
     ]
 )
 
@@ -97,12 +105,16 @@ class _Model(BaseModel):
 
 
 class Param(_Model):
-    """A clause parameter: its type, default (absent: required), allowed choices and help."""
+    """A clause parameter: its type, default (absent: required), choices, label and help.
+
+    The interview asks for it by its `label`, in the drafter's words, with one line of `help`.
+    """
 
     type: ParamType
     default: Any = None
     choices: list[str] | None = None
-    help: str = ""
+    label: str = Field(min_length=1, description="the question the interview asks, in plain words")
+    help: str = Field(min_length=1, description="one line explaining what to give")
 
 
 class ClauseItem(_Model):
@@ -124,16 +136,24 @@ class ClauseDef(_Model):
     under: str | None = Field(
         None, description="the lead-in clause it is an item of (tor.duties: 'shall:')"
     )
+    offered: bool = Field(
+        True, description="false: added by the build or by another clause, never offered in a list"
+    )
     params: dict[str, Param] = {}
     text: str
     items: list[ClauseItem] = []
     then: str | None = None
+    closes_list: bool = Field(
+        False,
+        description="a lead-in whose items (from the spec) end ';', '; and' before the last, '.'",
+    )
 
 
 class ClauseFile(_Model):
     """One file of the library: a family of clauses."""
 
     family: str
+    step: Step | None = Field(None, description="the interview step that offers its clauses")
     clauses: dict[str, ClauseDef]
 
 
@@ -150,6 +170,7 @@ class Clause:
     spec: ClauseDef
     where: Where
     uses: frozenset[str]
+    step: Step | None = None  # the interview step that offers it (None: never offered in a list)
 
     def required_params(self) -> list[str]:
         """Parameters the spec must give (those with no default in the clause file)."""
@@ -251,9 +272,27 @@ def _compiled_folder(folder: Path) -> dict[str, Clause]:
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
     versions = (jinja2.__version__, pydantic.VERSION)
-    clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
-    _CODE.update(marshal.loads(code))
+    clauses, code = cached(
+        "clauses", folder, files, versions, lambda: _compile_library(files), _is_compiled_library
+    )
+    try:
+        compiled = marshal.loads(code)
+    except (ValueError, EOFError, TypeError):  # only from an entry whose key was known to others
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    if not isinstance(compiled, dict):
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    _CODE.update(compiled)
     return clauses
+
+
+def _is_compiled_library(value: object) -> bool:
+    """Whether a value read back from the cache has the shape `_compile_library` returns."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)):
+        return False
+    clauses = value[0]
+    return isinstance(clauses, dict) and all(isinstance(c, Clause) for c in clauses.values())
 
 
 def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
@@ -276,8 +315,7 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
     try:
         parsed = ClauseFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise ClauseLibraryError(error["msg"], lines.where(error["loc"])) from None
+        raise validation_error(exc, lines, ClauseLibraryError, ClauseFile) from None
     for clause_id, definition in parsed.clauses.items():
         where = lines.where(("clauses", clause_id))
         _check_clause(clause_id, parsed.family, definition, where)
@@ -296,7 +334,8 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
                 "parameter nor a name every clause has",
                 where,
             )
-        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses))
+        step = parsed.step if definition.offered and definition.under is None else None
+        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses), step)
 
 
 def _all_texts(definition: ClauseDef) -> Iterator[str]:
@@ -425,7 +464,7 @@ def describe(clause: Clause) -> str:
                 else " (required)"
             )
             choices = f" one of {', '.join(param.choices)}" if param.choices else ""
-            lines.append(f"  {name}: {param.type}{choices}{default} {param.help}".rstrip())
+            lines.append(f"  {name}: {param.type}{choices}{default} {param.label}: {param.help}")
     lines += ["Text:", f"  {clause.spec.text.strip()}"]
     lines += _describe_items(clause.spec.items, 1)
     if clause.spec.then:

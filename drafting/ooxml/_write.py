@@ -263,7 +263,9 @@ def load_template(path: Path) -> Template:
 @lru_cache(maxsize=8)
 def _load_template(path: Path, mtime: int, size: int) -> Template:
     # lxml's version is not in the key: what it prepares is XML, valid whoever wrote it.
-    return cached("template", path, [path], (), lambda: _prepare(path))
+    return cached(
+        "template", path, [path], (), lambda: _prepare(path), lambda v: isinstance(v, Template)
+    )
 
 
 def _prepare(path: Path) -> Template:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from drafting._errors import TemplateError, Where
 from drafting.assembly._draft import Draft, Rendered
-from drafting.document._tree import LaidOut, NumberedList
+from drafting.document._tree import DocumentKind, LaidOut, NumberedList
 from drafting.ooxml._package import Template
 from drafting.ooxml._styles import (
     BULLET_STYLES,
@@ -34,12 +34,15 @@ from drafting.ooxml._write import (
     paragraph_xml,
 )
 from drafting.render._house import filled_template, placeholder_values, template_for
+from drafting.support._foreign import translated
 
 AUTHOR = "Department for Education"
 __all__ = ["AUTHOR", "render_docx", "template_for"]
 
 
-def render_docx(draft: Draft, kind: str | None = None, template: Path | None = None) -> bytes:
+def render_docx(
+    draft: Draft, kind: DocumentKind | None = None, template: Path | None = None
+) -> bytes:
     """One document of the draft as the bytes of a .docx.
 
     `template` is a .docx or a folder of them (see `template_for`); by default the bundled one.
@@ -67,10 +70,8 @@ def render_docx(draft: Draft, kind: str | None = None, template: Path | None = N
 
 
 def _open_template(path: Path, needed: set[str]) -> Template:
-    try:
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         template = load_template(path)
-    except (ValueError, OSError) as exc:
-        raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
     missing = needed - template.style_ids
     if missing:
         raise TemplateError(
