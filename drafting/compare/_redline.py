@@ -30,7 +30,7 @@ from drafting.ooxml._write import (
     tracked_paragraph_xml,
 )
 from drafting.read._normalise import TextParagraph
-from drafting.render._word import template_for
+from drafting.render._word import keep_acts_together, template_for
 
 AUTHOR = "Department for Education"
 STYLE = "BodyText"
@@ -118,6 +118,8 @@ def _document(
             move = f"move{min(index, moves[index])}"
         pieces = list(_pieces(row, typed_labels=lists is None))
         style = _style(index, row, place)
+        if style == "Title":
+            pieces = [(kind, keep_acts_together(text)) for kind, text in pieces]
         blocks.append(tracked_paragraph_xml(style, pieces, revisions, whole, place, move))
     changed = {template.document_name: template.document_part(blocks)}
     numbering = template.numbering_part([num_xml(*num) for num in (lists.nums if lists else [])])
