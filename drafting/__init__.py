@@ -42,6 +42,20 @@ Use cases
     write_atomic(path, data)             write one file by temporary file and rename
     version()                            the toolkit's version
 
+The interview (shared by the terminal wizard and the browser; see `drafting.interview`)
+    Interview                            questions → answers file (the spec) → documents
+    Section, Step, Question, Choice      its sections, steps and questions, as data
+    Problem, Review                      a problem at its question; the review before writing
+    answer_unattended(...)               answer every question from defaults and given data
+
+Import (a published direction or letter back into a spec; see `drafting.importing`)
+    import_document(path)                a .pdf, .docx or .txt as an `Imported` spec and report
+    spec_from_document(path)             ... its spec as data (`wizard --from`, the browser)
+    spec_yaml(imported)                  the imported spec as YAML, comments on free text
+    import_report_lines(imported)        what was found and how sure, for a terminal
+    import_report_json(imported)         ... for scripts
+    candidate_clauses(imported)          unmatched paragraphs as clauses for the library
+
 Errors (all `DraftingError`; `str()` is the one-line message for the user, which names the
 place, a `Where(file, line, field)`, when it has one):
 
@@ -89,6 +103,25 @@ if TYPE_CHECKING:
     from drafting.compare._report import as_json as comparison_json
     from drafting.compare._report import explain_normalisation
     from drafting.compare._report import print_report as print_comparison
+    from drafting.importing import (
+        Imported,
+        candidate_clauses,
+        import_document,
+        spec_from_document,
+        spec_yaml,
+    )
+    from drafting.importing import report_json as import_report_json
+    from drafting.importing import report_lines as import_report_lines
+    from drafting.interview import (
+        Choice,
+        Interview,
+        Problem,
+        Question,
+        Review,
+        Section,
+        Step,
+        answer_unattended,
+    )
     from drafting.read._docx import read_docx
     from drafting.render._pdf import render_pdfs
     from drafting.render._word import render_docx
@@ -105,6 +138,31 @@ _LAZY = {
     "find_clause": ("drafting._api", "find_clause"),
     "spec_schema": ("drafting._api", "spec_schema"),
     "version": ("drafting._api", "version"),
+    "import_report_json": ("drafting.importing", "report_json"),
+    "import_report_lines": ("drafting.importing", "report_lines"),
+    **{
+        name: ("drafting.importing", name)
+        for name in (
+            "Imported",
+            "candidate_clauses",
+            "import_document",
+            "spec_from_document",
+            "spec_yaml",
+        )
+    },
+    **{
+        name: ("drafting.interview", name)
+        for name in (
+            "Choice",
+            "Interview",
+            "Problem",
+            "Question",
+            "Review",
+            "Section",
+            "Step",
+            "answer_unattended",
+        )
+    },
     "Finding": ("drafting.checks", "Finding"),
     "Report": ("drafting.checks", "Report"),
     "check_draft": ("drafting.checks", "check_draft"),
@@ -143,6 +201,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Built",
     "ChecksFailed",
+    "Choice",
     "Clause",
     "ClauseLibrary",
     "ClauseLibraryError",
@@ -151,14 +210,23 @@ __all__ = [
     "Draft",
     "DraftingError",
     "Finding",
+    "Imported",
+    "Interview",
     "OutputError",
     "PdfFailed",
+    "Problem",
+    "Question",
     "Report",
+    "Review",
+    "Section",
     "Spec",
     "SpecError",
+    "Step",
     "TemplateError",
     "Where",
+    "answer_unattended",
     "build",
+    "candidate_clauses",
     "check_draft",
     "check_file",
     "compare_files",
@@ -169,6 +237,9 @@ __all__ = [
     "explain_normalisation",
     "find_clause",
     "format_finding",
+    "import_document",
+    "import_report_json",
+    "import_report_lines",
     "load_library",
     "load_spec",
     "load_yaml",
@@ -178,8 +249,10 @@ __all__ = [
     "render_docx",
     "render_pdfs",
     "render_redline",
+    "spec_from_document",
     "spec_reference",
     "spec_schema",
+    "spec_yaml",
     "validation_message",
     "version",
     "write_atomic",
