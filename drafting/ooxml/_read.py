@@ -218,10 +218,11 @@ def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
 
 
 def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
-    skipped = w("del") if accept_changes else w("ins")
+    # A move is a deletion where the text leaves and an insertion where it arrives.
+    skipped = {w("del"), w("moveFrom")} if accept_changes else {w("ins"), w("moveTo")}
     pieces: list[str] = []
     for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
-        if any(ancestor.tag == skipped for ancestor in element.iterancestors()):
+        if any(ancestor.tag in skipped for ancestor in element.iterancestors()):
             continue
         if element.tag == w("tab"):
             pieces.append("\t")
