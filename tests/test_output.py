@@ -232,6 +232,7 @@ def test_an_output_that_is_an_input_is_refused_even_with_force(
     yaml_spec = tmp_path / "spec.yaml"
     shutil.copy(KIRKLEES, yaml_spec)
     for arguments in (
+        ["build", spec, "--force"],
         ["diff", yaml_spec, published, "--html", yaml_spec, "--force"],
         ["diff", yaml_spec, published, "--redline", published, "--force"],
     ):
