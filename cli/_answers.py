@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from drafting._errors import SpecError, Where
-from drafting.spec._yaml import dump_yaml, parse_yaml
+from drafting.spec._yaml import YAML_LIMIT, dump_yaml, parse_yaml
+from drafting.support._files import read_text
 from drafting.support._output import write_atomic
 
 Data = dict[str, Any]
@@ -83,10 +84,7 @@ def sidecar_of(path: Path) -> Path:
 
 
 def _load(path: Path) -> Data:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"cannot read the answers ({exc})", Where(path)) from None
+    text = read_text(path, SpecError, YAML_LIMIT)  # a regular file only: a FIFO never blocks
     data, _ = parse_yaml(text, path, SpecError)
     if data is None:
         return {}
