@@ -10,6 +10,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from drafting.checks import check_file
 from tests.conftest import KIRKLEES, ROOT, Result, load_sample
 
@@ -80,3 +82,18 @@ def test_a_generated_letters_paragraphs_are_named_in_the_letter(
     result = run("check", write_spec(data))
     assert result.code == 1
     assert ": letter paragraph " in result.out and "error CITE001" in result.out
+
+
+@pytest.mark.slow
+def test_pdf_findings_name_their_page(
+    run: Callable[..., Result], tmp_path: Path, soffice: None
+) -> None:
+    assert run("build", KIRKLEES, "-o", tmp_path, "--pdf").code == 0
+    pdf = tmp_path / f"{KIRKLEES.stem}.pdf"
+    found = json.loads(run("check", pdf, "--format", "json").out)[0]["findings"]
+    pages = {f["where"]: f["page"] for f in found}
+    assert pages["recital 2"] == 1  # TERM002, which the spec accepts
+    assert pages["annex 3"] > pages["recital 2"]  # DATE003: the annex follows a page break
+    assert f"{pdf}: page 1: recital 2: error TERM002" in run("check", pdf).out
+    with_spec = run("check", pdf, "--spec", KIRKLEES)
+    assert with_spec.code == 0 and "accepted DATE003" in with_spec.out

@@ -150,14 +150,21 @@ def check_file(path: Path, final: bool | None = None, spec: Path | None = None) 
     return [_accept(draft, str(path), check_subject(subject))]
 
 
+def place_of(name: str, finding: Finding) -> str:
+    """`file:line:` for a .txt, `file: page N:` for a PDF, else `file:`."""
+    if finding.line:
+        return f"{name}:{finding.line}:"
+    return f"{name}: page {finding.page}:" if finding.page else f"{name}:"
+
+
 def format_finding(name: str, finding: Finding) -> str:
     """One finding on one line, `file:line:` first where there is a line for editors to jump to.
 
     Then where (`annex 3.a`), severity, code, explanation and the words concerned.
     """
     excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
-    place = f"{name}:{finding.line}:" if finding.line else f"{name}:"
-    return f"{place} {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+    what = f"{finding.severity} {finding.code}: {finding.message}{excerpt}"
+    return f"{place_of(name, finding)} {finding.where}: {what}"
 
 
-__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]
+__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding", "place_of"]
