@@ -8,7 +8,11 @@ how documents are made.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import gc
+import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,11 +28,32 @@ DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
+#: What a shell reports for a process ended by SIGPIPE (128 + 13).
+EXIT_PIPE = 141
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing more fails writing to it at exit."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> NoReturn:
     """The `drafting` console script: run the command line and exit with its status."""
-    status = main()
+    try:
+        status = main()
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        _discard_stdout()
+        status = EXIT_PIPE
+    except OSError as exc:  # standard output on a full disk (or a fault the library missed)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            _discard_stdout()
+            print(f"drafting: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        else:
+            print(f"drafting: error: {exc.strerror or exc}", file=sys.stderr)
+        status = EXIT_INPUT
     # The process ends here and its objects need no collecting, but the interpreter's shutdown
     # runs full garbage collections over all of them: ~40 ms once pydantic, Jinja and lxml are
     # loaded, a sixth of a build.  Frozen objects are left out of those collections.
@@ -41,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = arguments.command
+    if arguments.debug:  # what is done silently (an ignored cache entry) is told
+        logging.basicConfig(level=logging.DEBUG, format="drafting: debug: %(message)s")
     try:
         return command(arguments)
     except ChecksFailed as exc:
@@ -164,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
     diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
     diff.add_argument("--force", action="store_true", help="overwrite --html/--redline files")
+    diff.add_argument("--author", default="Department for Education", help="of the redline")
     diff.add_argument(
         "--before-changes",
         action="store_true",
@@ -273,10 +301,11 @@ def _check(arguments: argparse.Namespace) -> int:
         errors = sum(len(r.errors) for r in reports)
         warnings = sum(len(r.findings) for r in reports) - errors
         accepted = sum(len(r.accepted) for r in reports)
-        print(
-            f"{errors} errors, {warnings} warnings, {accepted} accepted "
-            f"in {len(reports)} document{'s' * (len(reports) != 1)}"
-        )
+        if reports or not unreadable:  # a file that could not be read is not "0 errors"
+            print(
+                f"{errors} errors, {warnings} warnings, {accepted} accepted "
+                f"in {len(reports)} document{'s' * (len(reports) != 1)}"
+            )
     if unreadable:
         return EXIT_INPUT
     return EXIT_DIFFERENT if any(r.errors for r in reports) else EXIT_OK
@@ -345,8 +374,11 @@ def _diff(arguments: argparse.Namespace) -> int:
     if arguments.html:
         outputs[arguments.html] = comparison_html(comparison).encode("utf-8")
     if arguments.redline:
-        outputs[arguments.redline] = render_redline(comparison)
-    write_outputs(outputs, arguments.force, [arguments.left, arguments.right])
+        outputs[arguments.redline] = render_redline(
+            comparison, author=arguments.author, newer=arguments.right
+        )
+    inputs = [arguments.left, arguments.right, *([arguments.waivers] if arguments.waivers else [])]
+    write_outputs(outputs, arguments.force, inputs)
     if arguments.format == "json":
         print(comparison_json(comparison))
     else:

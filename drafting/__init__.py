@@ -43,6 +43,12 @@ Use cases
     write_atomic(path, data)             write one file by temporary file and rename
     version()                            the toolkit's version
 
+The interview (shared by the terminal wizard and the browser; see `drafting.interview`)
+    Interview                            questions → answers file (the spec) → documents
+    Section, Step, Question, Choice      its sections, steps and questions, as data
+    Problem, Review                      a problem at its question; the review before writing
+    answer_unattended(...)               answer every question from defaults and given data
+
 Errors (all `DraftingError`; `str()` is the one-line message for the user, which names the
 place, a `Where(file, line, field)`, when it has one):
 
@@ -97,6 +103,16 @@ if TYPE_CHECKING:
     from drafting.compare._report import as_json as comparison_json
     from drafting.compare._report import explain_normalisation
     from drafting.compare._report import print_report as print_comparison
+    from drafting.interview import (
+        Choice,
+        Interview,
+        Problem,
+        Question,
+        Review,
+        Section,
+        Step,
+        answer_unattended,
+    )
     from drafting.read._docx import read_docx
     from drafting.render._pdf import render_pdfs
     from drafting.render._word import render_docx
@@ -113,6 +129,19 @@ _LAZY = {
     "find_clause": ("drafting._api", "find_clause"),
     "spec_schema": ("drafting._api", "spec_schema"),
     "version": ("drafting._api", "version"),
+    **{
+        name: ("drafting.interview", name)
+        for name in (
+            "Choice",
+            "Interview",
+            "Problem",
+            "Question",
+            "Review",
+            "Section",
+            "Step",
+            "answer_unattended",
+        )
+    },
     "Finding": ("drafting.checks", "Finding"),
     "Report": ("drafting.checks", "Report"),
     "check_draft": ("drafting.checks", "check_draft"),
@@ -152,6 +181,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Built",
     "ChecksFailed",
+    "Choice",
     "Clause",
     "ClauseLibrary",
     "ClauseLibraryError",
@@ -160,13 +190,20 @@ __all__ = [
     "Draft",
     "DraftingError",
     "Finding",
+    "Interview",
     "OutputError",
     "PdfFailed",
+    "Problem",
+    "Question",
     "Report",
+    "Review",
+    "Section",
     "Spec",
     "SpecError",
+    "Step",
     "TemplateError",
     "Where",
+    "answer_unattended",
     "build",
     "check_draft",
     "check_file",

@@ -218,7 +218,7 @@ def test_check_a_built_docx_against_its_spec(run: Callable[..., Result], tmp_pat
     with_spec = run("check", built, "--spec", KIRKLEES)
     assert with_spec.code == 0, with_spec.out
     assert "recital 2: accepted TERM002:" in with_spec.out
-    assert with_spec.out.splitlines()[-1].startswith("0 errors, 0 warnings, 2 accepted")
+    assert re.match(r"0 errors, 0 warnings, [1-9]\d* accepted", with_spec.out.splitlines()[-1])
 
 
 def test_check_against_a_spec_takes_its_draft_state(

@@ -11,6 +11,13 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
     dates       DATE001-005   dates against the direction's own and the letter's; duration
     ofsted      OFSTED001-002 grades and key judgement names
+    usage       TERM005-006   terms used undefined, or in a variant form
+    endings     LIST003-004   list items ending alike; one-item lists closed "."
+    voice       VOICE001      a letter's "I" and third person mixed
+    places      PLACE001      another council's or area's name left in
+    frameworks  OFSTED003     judgement names of the wrong framework for the report's date
+    offices     CITE004, ANNEX001  an office under the wrong section; "the Annex A"
+    agreement   DATE006-007   the direction dated otherwise; two durations
 """
 
 from __future__ import annotations
@@ -20,13 +27,20 @@ from pathlib import Path
 
 from drafting.assembly._draft import Draft
 from drafting.checks._model import Finding, Rule, Subject, subject_paragraphs
+from drafting.checks.agreement import check_agreement
 from drafting.checks.citations import check_citations
 from drafting.checks.dates import check_dates
+from drafting.checks.endings import check_endings
+from drafting.checks.frameworks import check_frameworks
 from drafting.checks.lists import check_lists
 from drafting.checks.numbering import check_numbering
+from drafting.checks.offices import check_offices
 from drafting.checks.ofsted import check_ofsted
+from drafting.checks.places import check_places
 from drafting.checks.pronouns import check_pronouns
 from drafting.checks.terms import check_terms
+from drafting.checks.usage import check_usage
+from drafting.checks.voice import check_voice
 from drafting.checks.wording import check_wording
 from drafting.read._locate import tree_paragraphs
 from drafting.spec._model import AcceptedFinding
@@ -40,6 +54,13 @@ RULES: tuple[Rule, ...] = (
     check_wording,
     check_dates,
     check_ofsted,
+    check_usage,
+    check_endings,
+    check_voice,
+    check_places,
+    check_frameworks,
+    check_offices,
+    check_agreement,
 )
 
 

@@ -26,7 +26,7 @@ from drafting.document._tree import DocumentKind
 from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
-from drafting.support._files import read_bytes, read_text
+from drafting.support._files import read_bytes, read_text, require_file
 from drafting.support._foreign import translated
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -76,6 +76,7 @@ def read_document(
     For a spec, `kind` chooses its direction or its letter (by default the direction, or the
     letter when the spec has only a letter).
     """
+    require_file(path, DocumentError)
     suffix = path.suffix.lower()
     if suffix in SPEC_SUFFIXES:
         from drafting.assembly._draft import Draft
@@ -214,11 +215,13 @@ class _PdfLine:
         """Add a chunk found further along the line."""
         # A space between chunks unless the text has one already, or the chunk starts where
         # the previous chunk's characters could still reach (a word split across chunks).
-        joined = self.text.endswith(" ") or text.startswith(" ") or x < self.end
+        # Closing punctuation never follows a word gap (a field's result "a", then ". above").
+        joined = self.text.endswith(" ") or text.startswith((" ", *_CLOSING)) or x < self.end
         self.text += ("" if joined else " ") + text
         self.last_x, self.last_text = x, text
 
 
+_CLOSING = tuple(".,;:)]”’")
 _Chunk = tuple[float, float, float, str]  # baseline height, start, type size, text
 
 

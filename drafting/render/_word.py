@@ -26,6 +26,7 @@ from drafting.ooxml._styles import (
     SIGNATURE_STARTS,
 )
 from drafting.ooxml._write import (
+    bookmark_name,
     columns_xml,
     core_properties,
     load_template,
@@ -80,8 +81,12 @@ def _open_template(path: Path, needed: set[str]) -> Template:
 
 
 def _paragraphs(items: list[LaidOut], lists: dict[str, tuple[int, int]]) -> list[str]:
-    """Paragraphs in their styles; the one before a signature block is kept on its page."""
+    """Paragraphs in their styles; the one before a signature block is kept on its page.
+
+    A paragraph another refers to carries a bookmark, and the reference is a REF field to it.
+    """
     following = [*items[1:], None]
+    referred = {anchor for item in items for _, _, anchor in item.references}
     return [
         paragraph_xml(
             _style(item),
@@ -91,8 +96,10 @@ def _paragraphs(items: list[LaidOut], lists: dict[str, tuple[int, int]]) -> list
             keep_with_next=after is not None
             and after.role in SIGNATURE_STARTS
             and item.role not in SIGNATURE_ROLES,
+            bookmark=(index, bookmark_name(item.anchor)) if item.anchor in referred else None,
+            references=[(s, e, bookmark_name(anchor)) for s, e, anchor in item.references],
         )
-        for item, after in zip(items, following, strict=True)
+        for index, (item, after) in enumerate(zip(items, following, strict=True))
     ]
 
 

@@ -340,6 +340,32 @@ class AcceptedFinding(Model):
     reason: str = Field(description="Why the finding is kept")
 
 
+class InterviewAnswers(Model):
+    """What only the interview (`drafting wizard`, the browser) was told; the build ignores it.
+
+    Which documents and what kind of intervention steer which questions are asked; `at` is the
+    question to carry on from (`review` at the review), `then: review` that the drafter is
+    changing one answer from the review; `confirmed` lists answers the drafter confirmed though
+    they looked wrong (a council not on the list); `started_from` the spec an interview began
+    from (`--from`), whose blanks are kept rather than filled with derived suggestions.
+    """
+
+    documents: list[Literal["direction", "letter"]] = Field(
+        [], description="The documents the drafter asked for"
+    )
+    intervention: str | None = Field(
+        None, description="The kind of intervention, which decides the clauses offered ticked"
+    )
+    at: str | None = Field(None, description="The question to carry on from (`review`: the review)")
+    then: Literal["review"] | None = Field(
+        None, description="`review` while one answer is being changed from the review"
+    )
+    confirmed: list[str] = Field(
+        [], description="Answers confirmed although they looked wrong (a council not on the list)"
+    )
+    started_from: str | None = Field(None, description="The spec the interview began from")
+
+
 class Spec(Model):
     """A whole direction."""
 
@@ -380,6 +406,9 @@ class Spec(Model):
     )
     accepted_findings: list[AcceptedFinding] = Field(
         [], description="Findings of `drafting check` kept on purpose, each with its reason"
+    )
+    interview: InterviewAnswers | None = Field(
+        None, description="The interview's own answers (drafting wizard); the build ignores them"
     )
 
     @model_validator(mode="after")
