@@ -260,6 +260,7 @@ def test_the_field_reference_is_in_step_with_the_models(run: Callable[..., Resul
         assert field in generated
 
 
+@pytest.mark.slow
 def test_a_changed_module_gives_a_new_cache_entry(tmp_path: Path) -> None:
     """The cache key covers the source of every module: an edit is never served stale."""
     package = tmp_path / "drafting"
