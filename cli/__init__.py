@@ -327,6 +327,8 @@ def _report_json(report: Report) -> dict[str, object]:
         located: dict[str, object] = {"where": f.where, "part": f.part or None, "label": f.path}
         if f.line is not None:
             located["line"] = f.line
+        if f.column is not None:
+            located["column"] = f.column
         if f.page is not None:
             located["page"] = f.page
         return {"code": f.code, "severity": f.severity, **located, "excerpt": f.excerpt,

@@ -64,9 +64,12 @@ def test_text_findings_name_the_file_line_for_editors(run: Callable[..., Result]
     result = run("check", text)
     lines = text.read_text(encoding="utf-8").splitlines()
     first = result.out.splitlines()[0]
-    assert first.startswith(f"{text}:8: recital 2: error TERM002:")
-    assert lines[8 - 1].startswith("2. The Council's failure")
     found = json.loads(run("check", text, "--format", "json").out)[0]["findings"]
+    column = found[0]["column"]
+    assert first.startswith(f"{text}:8:{column}: recital 2: error TERM002:")
+    assert lines[8 - 1].startswith("2. The Council's failure")
+    excerpt = found[0]["excerpt"].strip("…")
+    assert lines[8 - 1][column - 1 :].startswith(excerpt)
     annex = next(f for f in found if f["code"] == "DATE003")
     assert (annex["where"], annex["part"], annex["label"]) == ("annex 3", "annex", "3")
     assert lines[annex["line"] - 1].startswith("3. The Commissioner is expected")

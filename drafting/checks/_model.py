@@ -48,6 +48,7 @@ class Finding:
     part: str = ""  # the document part: recital, direction, annex, letter ...
     path: str | None = None  # the paragraph's full label path (`7.c.ii`), if it has one
     page: int | None = None  # for a PDF: the page the paragraph begins on
+    column: int | None = None  # where the excerpt begins on `line`, when it stands there as written
 
 
 @dataclass(frozen=True, slots=True)

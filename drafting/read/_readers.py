@@ -66,6 +66,7 @@ class Source:
     known_differences: tuple[PublishedDifference, ...] = ()
     has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt)
     published: Path | None = None  # for a spec: the published text it names (`published:`)
+    text_lines: tuple[str, ...] = ()  # a text file's lines as written, for columns to be found
 
 
 def read_document(
@@ -105,7 +106,9 @@ def read_document(
         located = _located("\n".join(paragraphs))
         return Source(path, [replace(p, page=pages[p.line - 1]) for p in located])
     if suffix in TEXT_SUFFIXES:
-        return Source(path, _located(read_text(path, DocumentError)), has_lines=True)
+        text = read_text(path, DocumentError)
+        lines = tuple(text.splitlines())
+        return Source(path, _located(text), has_lines=True, text_lines=lines)
     raise DocumentError(
         f"unknown format '{suffix or path.name}': give a spec (.yaml), .docx, .pdf or .txt",
         Where(path),
