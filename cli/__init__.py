@@ -365,13 +365,13 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
-    from drafting import format_finding
+    from drafting import format_finding, place_of
 
     for finding in report.findings:
         print(format_finding(report.name, finding), file=stream)
     if accepted:
         for finding, reason in report.accepted:
-            place = f"{report.name}:{finding.line}:" if finding.line else f"{report.name}:"
+            place = place_of(report.name, finding)
             print(f"{place} {finding.where}: accepted {finding.code}: {reason}", file=stream)
 
 
@@ -380,6 +380,10 @@ def _report_json(report: Report) -> dict[str, object]:
         located: dict[str, object] = {"where": f.where, "part": f.part or None, "label": f.path}
         if f.line is not None:
             located["line"] = f.line
+        if f.column is not None:
+            located["column"] = f.column
+        if f.page is not None:
+            located["page"] = f.page
         return {"code": f.code, "severity": f.severity, **located, "excerpt": f.excerpt,
                 "message": f.message}  # fmt: skip
 

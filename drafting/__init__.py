@@ -29,6 +29,7 @@ Use cases
     Report                               one document's findings, and those its spec accepts
     Finding                              code, severity, where (`annex 3.a`), line, message
     format_finding(name, finding)        one finding on one line, `file:line:` first for a .txt
+    place_of(name, finding)              that `file:line:` (`file: page N:` for a PDF)
     compare_files(left, right, ...)      the regression diff of two documents
     Comparison                           its rows, differences, similarity and notes
     print_comparison(comparison)         the diff report for a terminal
@@ -99,7 +100,14 @@ from drafting.spec._model import Spec, load_spec
 if TYPE_CHECKING:
     from drafting._api import find_clause, spec_schema, version
     from drafting._build import Built, build, output_names
-    from drafting.checks import Finding, Report, check_draft, check_file, format_finding
+    from drafting.checks import (
+        Finding,
+        Report,
+        check_draft,
+        check_file,
+        format_finding,
+        place_of,
+    )
     from drafting.compare._compare import compare_files
     from drafting.compare._diff import Comparison
     from drafting.compare._redline import render_redline
@@ -174,6 +182,7 @@ _LAZY = {
     "check_draft": ("drafting.checks", "check_draft"),
     "check_file": ("drafting.checks", "check_file"),
     "format_finding": ("drafting.checks", "format_finding"),
+    "place_of": ("drafting.checks", "place_of"),
     "compare_files": ("drafting.compare._compare", "compare_files"),
     "Comparison": ("drafting.compare._diff", "Comparison"),
     "render_redline": ("drafting.compare._redline", "render_redline"),
@@ -253,6 +262,7 @@ __all__ = [
     "load_yaml",
     "output_names",
     "parse_yaml",
+    "place_of",
     "print_comparison",
     "read_docx",
     "render_docx",

@@ -268,6 +268,7 @@ def test_the_field_reference_is_in_step_with_the_models(run: Callable[..., Resul
         assert field in generated
 
 
+@pytest.mark.slow
 def test_a_changed_module_gives_a_new_cache_entry(tmp_path: Path) -> None:
     """The cache key covers the source of every module: an edit is never served stale."""
     package = tmp_path / "drafting"
@@ -308,3 +309,10 @@ def test_other_libraries_errors_become_ours_in_one_place(tmp_path: Path) -> None
     template.write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(drafting.TemplateError, match="not a usable Word template"):
         drafting.render_docx(drafting.Draft.from_file(KIRKLEES), template=template)
+
+
+def test_an_unknown_key_that_looks_like_a_path_is_named() -> None:
+    # Pydantic names union members `function-after[...]`; a user's key "[" is not one of them.
+    with pytest.raises(ValidationError) as caught:
+        Spec.model_validate({**load_sample(), "[": None})
+    assert validation_message(caught.value, Spec) == "unknown field '['"
