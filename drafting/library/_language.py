@@ -151,8 +151,10 @@ class Appointee(Pronouns):
 
     @property
     def several(self) -> bool:
-        """Several advisers, who take plural verbs ("the advisers are"); a person who is "they"
-        takes singular ones ("Alex Morgan continues")."""
+        """Several advisers, who take plural verbs ("the advisers are").
+
+        A person who is "they" takes singular ones ("Alex Morgan continues").
+        """
         return self.kind == "advisers"
 
     @property
