@@ -96,3 +96,23 @@ def test_the_routes_cover_what_is_published_since_2018() -> None:
         "route-send",
         "route-tor-shapes",
     } <= stems
+
+
+def test_a_clause_citing_an_annex_the_spec_lacks_is_an_error_naming_it(
+    write_spec: Callable[..., Path], run: Callable[..., Any]
+) -> None:
+    data = yaml.safe_load((SPECS / "route-improvement-board.yaml").read_text(encoding="utf-8"))
+    del data["annex"]
+    result = run("build", write_spec(data), "-o", write_spec({}, "unused.yaml").parent / "out")
+    assert result.code == 2
+    assert "clause 'recital.appointment' refers to the annex, and the spec has no annex" in (
+        result.err
+    )
+
+
+def test_annex_a_takes_no_article(write_spec: Callable[..., Path], run: Callable[..., Any]) -> None:
+    data = yaml.safe_load((SPECS / "route-send.yaml").read_text(encoding="utf-8"))
+    data["annex"]["name"] = "the Annex A"
+    result = run("text", write_spec(data))
+    assert result.code == 2
+    assert 'annex.name: "the Annex A": an annex with a letter takes no article' in result.err
