@@ -139,8 +139,13 @@ def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def check_file(path: Path, final: bool | None = None) -> list[Report]:
-    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
+def check_file(path: Path, final: bool | None = None, spec: Path | None = None) -> list[Report]:
+    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False).
+
+    With `spec`, the document is checked as that spec's: the findings its `accepted_findings`
+    keep are set aside with their reasons, it is final when the spec is dated (unless `final`
+    says otherwise), and rules compare it with the spec's facts.
+    """
     from drafting.read._readers import (  # not needed by a build's own checks
         SPEC_SUFFIXES,
         read_document,
@@ -150,8 +155,20 @@ def check_file(path: Path, final: bool | None = None) -> list[Report]:
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)
     paragraphs = subject_paragraphs(source.paragraphs, source_lines=source.has_lines)
-    subject = Subject(str(path), paragraphs, final is not False)
-    return [Report(str(path), check_subject(subject))]
+    if spec is None:
+        subject = Subject(str(path), paragraphs, final is not False)
+        return [Report(str(path), check_subject(subject))]
+    draft = Draft.from_file(spec)
+    rendered = draft.get()
+    dated = rendered.dated is not None
+    subject = Subject(
+        str(path),
+        paragraphs,
+        dated if final is None else final,
+        spec=draft.spec,
+        kind=rendered.document.kind,
+    )
+    return [_accept(draft, str(path), check_subject(subject))]
 
 
 def format_finding(name: str, finding: Finding) -> str:
