@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,15 +19,13 @@ import docx
 import pytest
 from starlette.testclient import TestClient
 
-from tests.conftest import KIRKLEES, ROOT
-from tests.web_server import free_port
+from tests.conftest import KIRKLEES
+from tests.web_server import free_port, sample_drafts
 
 if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.web
     from web import create_app
 else:
     from drafting.web import create_app
-
-LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 
 
 class NoOffice:
@@ -45,11 +42,7 @@ class NoOffice:
 
 @pytest.fixture
 def drafts(tmp_path: Path) -> Path:
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    shutil.copyfile(KIRKLEES, folder / "kirklees.yaml")
-    shutil.copyfile(LETTER, folder / "northants.yaml")
-    return folder
+    return sample_drafts(tmp_path / "drafts")
 
 
 @pytest.fixture

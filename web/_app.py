@@ -144,9 +144,9 @@ async def download(request: Request) -> Response:
     The documents are written by the engine's own `write` (checks first), as the terminal
     wizard writes them, into a private folder, and sent from there.
     """
-    draft_id, interview = _interview.interview_of(request)
+    draft_id, interview = _interview.interview_of(request, fresh=True)
     kind, extension = request.path_params["kind"], request.path_params["extension"]
-    review = interview.review()
+    review = _interview.review_of(request, interview)
     if kind not in review.documents or extension not in MEDIA_TYPES:
         raise HTTPException(404, f"This draft has no {kind} to download as .{extension}.")
     if not review.can_write:
