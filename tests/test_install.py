@@ -10,9 +10,12 @@ import subprocess
 import venv
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import KIRKLEES, ROOT
 
 
+@pytest.mark.slow
 def test_wheel_install_builds_from_outside_the_repository(tmp_path: Path) -> None:
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)

@@ -40,7 +40,7 @@ COMMISSIONER = {
     "wizard.intervention": "commissioner",
     "appointee.name": "Alex Jones",
     "appointee.pronoun": ["she"],
-    "operative.paragraphs.0.items.0.with.with_appointee": True,
+    "operative.paragraphs.0.items.0.with.of": "both",
     "signature.name": "Sam Taylor",
     "annex.paragraphs.1.items.0.with.board": "the Calderdale Improvement Board",
     "annex.paragraphs.1.items.1.with.board": "the Calderdale Improvement Board",
@@ -133,7 +133,7 @@ def test_only_what_applies_is_asked(answers_file: Path, tmp_path: Path) -> None:
     }
     answers.update(
         {
-            "operative.paragraphs.0.items.0.with.with_appointee": False,
+            "operative.paragraphs.0.items.0.with.of": "secretary-of-state",
             "operative.paragraphs.0.items.3.with.supported": "the Lead Member for Children",
             "operative.paragraphs.0.items.4.with.purpose": "support the middle management tier",
             "operative.paragraphs.0.items.5.with.members": "the Leader of the Council",
@@ -164,7 +164,7 @@ def test_the_other_branches_no_appointee_fixed_period_revocation(
         "earlier_directions.0.revoked": True,
         "wizard.recitals": ["recital.authority", "recital.satisfied-failing", "recital.expedient"],
         "wizard.operative.paragraphs.0.items": ["compliance.instructions"],
-        "operative.paragraphs.0.items.0.with.with_appointee": False,
+        "operative.paragraphs.0.items.0.with.of": "secretary-of-state",
         "wizard.more_text_operative.paragraphs.0.items_1": [True, False],
         "operative.paragraphs.0.items.1.text": "To publish its improvement plan.",
         "wizard.fixed_period": True,
@@ -181,6 +181,7 @@ def test_the_other_branches_no_appointee_fixed_period_revocation(
     assert "Signed by authority of the Secretary of State for Education" in text
 
 
+@pytest.mark.slow
 def test_an_interrupted_interview_resumes_without_losing_an_answer(
     answers_file: Path, tmp_path: Path
 ) -> None:
@@ -250,6 +251,7 @@ def test_without_a_terminal_the_wizard_points_to_build(tmp_path: Path) -> None:
     assert "drafting build SPEC" in completed.stderr
 
 
+@pytest.mark.slow
 def test_the_real_program_in_a_terminal(tmp_path: Path) -> None:
     """Drive `drafting wizard --from` through a pseudo-terminal, accepting every default."""
     answers = tmp_path / "kirklees.yaml"

@@ -12,6 +12,7 @@ an earlier one the engine is stepped back to it (`back`, which keeps every answe
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from drafting import Interview, Problem, Question, Review, Section
+from drafting import (
+    Interview,
+    Problem,
+    Question,
+    Review,
+    Section,
+    import_document,
+    spec_yaml,
+)
 
 from ._forms import answer_of, shown_answer
 from ._preview import Page
@@ -42,8 +51,18 @@ def routes() -> list[BaseRoute]:
 
 
 def begin(path: Path, source: Path | None) -> None:
-    """Start the answers file at `path`: empty, or with every answer of a previous spec."""
-    Interview.start(path, from_spec=source)
+    """Start the answers file at `path`: empty, or with every answer of a previous direction.
+
+    The previous direction is a spec, or a published .docx, .pdf or .txt, which `drafting`
+    imports into a spec first (as `drafting wizard --from` does).
+    """
+    if source is None or source.suffix.lower() in (".yaml", ".yml"):
+        Interview.start(path, from_spec=source)
+        return
+    with tempfile.TemporaryDirectory(prefix="drafting-import-") as folder:
+        spec = Path(folder) / f"{source.stem}.yaml"
+        spec.write_text(spec_yaml(import_document(source)), encoding="utf-8")
+        Interview.start(path, from_spec=spec)
 
 
 def interview_of(request: Request, fresh: bool = False) -> tuple[str, Interview]:
