@@ -3,7 +3,9 @@
 Runs the real `drafting serve` on 127.0.0.1 over a drafts folder holding Kirklees-sized drafts,
 and measures, each beside a baseline measured in the same run:
 
-    pages            20 simulated users (threads) each walking the app's pages; p50 and p95 of a
+    pages            20 simulated users (threads) each walking the app's pages (task list, a
+                     question, check your answers, preview, start page), about a second on each
+                     page, and again with no pause at all (a stress test); p50 and p95 of a
                      page's response, against the same users fetching a static file (the floor
                      of the server itself)
     preview refresh  the preview after its answers file changed (assembled, checked layout,
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import platform
+import random
 import shutil
 import statistics
 import tempfile
@@ -35,7 +38,8 @@ from tests.web_server import Server
 ROOT = Path(__file__).resolve().parent.parent
 KIRKLEES = ROOT / "samples" / "kirklees-2018-01-25-direction.yaml"
 USERS = 20
-ROUNDS = 10
+ROUNDS = 6
+PAUSE = 1.0  # seconds a simulated user spends on a page before the next
 RESULTS = Path(__file__).with_name("web-results.json")
 
 
@@ -63,13 +67,22 @@ def pages_of(server: Server, draft_ids: list[str]) -> Callable[[int], list[str]]
 PAGES = ["", "/questions/council.name", "/check", "/preview"]
 
 
-def concurrent_times(walk: Callable[[int], list[str]]) -> list[float]:
-    """Every response time of `USERS` users walking their pages `ROUNDS` times at once."""
+def concurrent_times(walk: Callable[[int], list[str]], pause: float = 0.0) -> list[float]:
+    """Every response time of `USERS` users walking their pages `ROUNDS` times at once.
+
+    Each user waits `pause` seconds (on average; varied, so that users do not march in step)
+    between pages, as a person reads a page before answering it; 0 is a stress test.
+    """
     times: list[float] = []
     lock = threading.Lock()
 
     def user(number: int) -> None:
-        mine = [fetch(url) for _ in range(ROUNDS) for url in walk(number)]
+        chance = random.Random(number)
+        mine = []
+        for _ in range(ROUNDS):
+            for url in walk(number):
+                time.sleep(pause * chance.uniform(0.5, 1.5))
+                mine.append(fetch(url))
         with lock:
             times.extend(mine)
 
@@ -158,19 +171,43 @@ def main() -> None:
 
 def measure(server: Server, folder: Path, draft_ids: list[str]) -> list[dict[str, Any]]:
     """Every measurement of the web app."""
-    pages = concurrent_times(pages_of(server, draft_ids))
-    static = concurrent_times(lambda _: [f"{server.url}/static/drafting.css"])
+    walk, static = pages_of(server, draft_ids), (lambda _: [f"{server.url}/static/drafting.css"])
+    reading = concurrent_times(walk, PAUSE)
+    reading_static = concurrent_times(static, PAUSE)
+    stress = concurrent_times(walk)
+    stress_static = concurrent_times(static)
     changed, kept = preview_refresh(server, folder)
     pdf_kept, pdf_cold = pdf_times(server)
+    users = f"{USERS} users, ~{PAUSE:g} s between pages"
     floor = f"static file, {USERS} users"
     return [
-        row(f"page p50, {USERS} users", percentile(pages, 0.5), floor, percentile(static, 0.5), ""),
         row(
-            f"page p95, {USERS} users",
-            percentile(pages, 0.95),
+            f"page p50, {users}",
+            percentile(reading, 0.5),
             floor,
-            percentile(static, 0.95),
+            percentile(reading_static, 0.5),
+            "",
+        ),
+        row(
+            f"page p95, {users}",
+            percentile(reading, 0.95),
+            floor,
+            percentile(reading_static, 0.95),
             "< 100 ms",
+        ),
+        row(
+            f"page p50, {USERS} users, no pause (stress)",
+            percentile(stress, 0.5),
+            floor,
+            percentile(stress_static, 0.5),
+            "",
+        ),
+        row(
+            f"page p95, {USERS} users, no pause (stress)",
+            percentile(stress, 0.95),
+            floor,
+            percentile(stress_static, 0.95),
+            "",
         ),
         row(
             "preview refresh, Kirklees-sized direction changed",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,14 +20,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests.conftest import KIRKLEES, ROOT
-from tests.web_server import free_port
+from tests.web_server import free_port, sample_drafts
 
 if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.web
     from web import create_app
 else:
     from drafting.web import create_app
-
-LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 
 
 class NoOffice:
@@ -45,11 +42,7 @@ class NoOffice:
 
 @pytest.fixture
 def drafts(tmp_path: Path) -> Path:
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    shutil.copyfile(KIRKLEES, folder / "kirklees.yaml")
-    shutil.copyfile(LETTER, folder / "northants.yaml")
-    return folder
+    return sample_drafts(tmp_path / "drafts")
 
 
 @pytest.fixture
@@ -130,7 +123,10 @@ def test_a_bad_form_is_a_400_page_with_the_message(client: TestClient) -> None:
         files={"file": ("notes.exe", io.BytesIO(b"MZ"))},
     )
     assert page.status_code == 400
-    assert "The file must be a spec (.yaml)" in page.text
+    assert (
+        "The file must be a PDF or a Word document (.docx) or a spec (.yaml) or a text file"
+        in page.text
+    )
 
 
 def test_what_the_user_typed_is_escaped(client: TestClient, drafts: Path) -> None:
@@ -231,3 +227,21 @@ def test_serve_on_a_port_in_use_is_a_one_line_error(drafts: Path) -> None:
         result.stderr
         == f"drafting: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
     )
+
+
+def test_a_published_direction_is_imported_as_the_starting_point(
+    client: TestClient, drafts: Path
+) -> None:
+    published = ROOT / "samples" / "published" / "kirklees-2018-01-25-direction.txt"
+    page = client.post(
+        "/previous",
+        data={"csrf_token": token(client)},
+        files={"file": ("kirklees-2018.txt", published.read_bytes())},
+        follow_redirects=False,
+    )
+    assert page.status_code == 303
+    draft_id = page.headers["location"].rsplit("/", 1)[1]
+    assert draft_id.startswith("kirklees-2018-")
+    answers = (drafts / f"{draft_id}.yaml").read_text(encoding="utf-8")
+    assert "Kirklees Council" in answers and "Eleanor Brazil" in answers
+    assert "Your direction" in client.get(page.headers["location"]).text

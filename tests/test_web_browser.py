@@ -18,8 +18,8 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from drafting.read._docx import read_docx
-from tests.conftest import KIRKLEES, ROOT
-from tests.web_server import CHROMIUM, Server
+from tests.conftest import ROOT
+from tests.web_server import CHROMIUM, Server, sample_drafts
 from tests.web_walk import (
     Answers,
     Turns,
@@ -29,7 +29,6 @@ from tests.web_walk import (
     walk_to_check,
 )
 
-LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 SCREENSHOT = ROOT / "docs" / "web-check-your-answers.png"
 #: A new direction: a Commissioner, the Terms of Reference annex and the letter of intent; every
 #: other question keeps what the interview fills in.
@@ -67,11 +66,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 @pytest.fixture
 def drafts(tmp_path: Path) -> Path:
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    shutil.copyfile(KIRKLEES, folder / "kirklees.yaml")
-    shutil.copyfile(LETTER, folder / "northants.yaml")
-    return folder
+    return sample_drafts(tmp_path / "drafts")
 
 
 @pytest.fixture

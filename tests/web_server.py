@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 import subprocess
@@ -12,6 +13,19 @@ import urllib.request
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DRAFTS = {
+    "kirklees": ROOT / "samples" / "kirklees-2018-01-25-direction.yaml",
+    "northants": ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml",
+}
+
+
+def sample_drafts(folder: Path) -> Path:
+    """A drafts folder holding two samples: `kirklees` (a direction), `northants` (a letter)."""
+    folder.mkdir(parents=True)
+    for draft_id, sample in SAMPLE_DRAFTS.items():
+        shutil.copyfile(sample, folder / f"{draft_id}.yaml")
+    return folder
 
 
 class Server:

@@ -14,6 +14,7 @@ import logging
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Literal
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -25,7 +26,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from drafting import (
-    DocumentKind,
     Draft,
     DraftingError,
     compare_files,
@@ -45,9 +45,9 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-SPEC_SUFFIXES = {".yaml": "a spec (.yaml)", ".yml": "a spec (.yaml)"}
 EARLIER_SUFFIXES = {
-    **SPEC_SUFFIXES,
+    ".yaml": "a spec (.yaml)",
+    ".yml": "a spec (.yaml)",
     ".docx": "a Word document (.docx)",
     ".pdf": "a PDF",
     ".txt": "a text file",
@@ -113,7 +113,7 @@ async def previous(request: Request) -> Response:
     form = await read_form(request, upload=True)
     chosen, upload = text_field(form, "previous"), form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
-        with _saved_upload(upload, await upload.read(), SPEC_SUFFIXES) as source:
+        with _saved_upload(upload, await upload.read(), EARLIER_SUFFIXES) as source:
             draft_id, path = drafts.new_path(Path(upload.filename).stem)
             _interview.begin(path, source)
     elif chosen:
@@ -145,9 +145,9 @@ async def download(request: Request) -> Response:
     The documents are written by the engine's own `write` (checks first), as the terminal
     wizard writes them, into a private folder, and sent from there.
     """
-    draft_id, interview = _interview.interview_of(request)
+    draft_id, interview = _interview.interview_of(request, fresh=True)
     kind, extension = request.path_params["kind"], request.path_params["extension"]
-    review = interview.review()
+    review = _interview.review_of(request, interview)
     if kind not in review.documents or extension not in MEDIA_TYPES:
         raise HTTPException(404, f"This draft has no {kind} to download as .{extension}.")
     if not review.can_write:
@@ -174,7 +174,8 @@ async def redline(request: Request) -> Response:
         return page(request, "redline.html", draft_id=draft_id, drafts=others)
     form = await read_form(request, upload=True)
     chosen, upload = text_field(form, "earlier"), form.get("file")
-    kind: DocumentKind = "letter" if text_field(form, "document") == "letter" else draft.get().kind
+    letter = text_field(form, "document") == "letter" or draft.get().kind == "letter"
+    kind: Literal["direction", "letter"] = "letter" if letter else "direction"
     if isinstance(upload, UploadFile) and upload.filename:
         with _saved_upload(upload, await upload.read(), EARLIER_SUFFIXES) as earlier:
             data = _redline(earlier, draft.path, kind)
@@ -186,7 +187,7 @@ async def redline(request: Request) -> Response:
     return _attachment(data, f"{output_names(draft)[kind]}-redline.docx")
 
 
-def _redline(earlier: Path, current: Path, kind: DocumentKind) -> bytes:
+def _redline(earlier: Path, current: Path, kind: Literal["direction", "letter"]) -> bytes:
     return render_redline(compare_files(earlier, current, kind=kind))
 
 

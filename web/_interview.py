@@ -12,6 +12,7 @@ an earlier one the engine is stepped back to it (`back`, which keeps every answe
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from drafting import Interview, Problem, Question, Section
+from drafting import (
+    Interview,
+    Problem,
+    Question,
+    Review,
+    Section,
+    import_document,
+    spec_yaml,
+)
 
 from ._forms import answer_of, shown_answer
 from ._preview import Page
@@ -42,14 +51,32 @@ def routes() -> list[BaseRoute]:
 
 
 def begin(path: Path, source: Path | None) -> None:
-    """Start the answers file at `path`: empty, or with every answer of a previous spec."""
-    Interview.start(path, from_spec=source)
+    """Start the answers file at `path`: empty, or with every answer of a previous direction.
+
+    The previous direction is a spec, or a published .docx, .pdf or .txt, which `drafting`
+    imports into a spec first (as `drafting wizard --from` does).
+    """
+    if source is None or source.suffix.lower() in (".yaml", ".yml"):
+        Interview.start(path, from_spec=source)
+        return
+    with tempfile.TemporaryDirectory(prefix="drafting-import-") as folder:
+        spec = Path(folder) / f"{source.stem}.yaml"
+        spec.write_text(spec_yaml(import_document(source)), encoding="utf-8")
+        Interview.start(path, from_spec=spec)
 
 
-def interview_of(request: Request) -> tuple[str, Interview]:
-    """The id and the interview of the draft named in the URL (404 for an unknown draft)."""
+def interview_of(request: Request, fresh: bool = False) -> tuple[str, Interview]:
+    """The id and the interview of the draft named in the URL (404 for an unknown draft).
+
+    A page that only shows the interview gets the one kept for the unchanged answers file; a
+    post, which answers, and anything `fresh` (which writes) get it afresh from the file.
+    """
+    state = state_of(request)
     draft_id = request.path_params["draft_id"]
-    return draft_id, Interview.resume(state_of(request).drafts.path(draft_id))
+    path = state.drafts.path(draft_id)
+    if request.method == "GET" and not fresh:
+        return draft_id, state.interviews.get(path)
+    return draft_id, Interview.resume(path)
 
 
 @dataclass(frozen=True)
@@ -64,16 +91,16 @@ class Task:
 async def task_list(request: Request) -> Response:
     """The sections of the interview with their status."""
     draft_id, interview = interview_of(request)
-    tasks = _tasks(draft_id, interview)
+    tasks = _tasks(draft_id, interview, review_of(request, interview))
     done = sum(task.status == "Completed" for task in tasks)
     return page(request, "tasks.html", draft_id=draft_id, tasks=tasks, done=done, back="/")
 
 
-def _tasks(draft_id: str, interview: Interview) -> list[Task]:
+def _tasks(draft_id: str, interview: Interview, review: Review) -> list[Task]:
     due = interview.question
     sections = interview.sections
     due_number = interview.section(due).number if due else len(sections) + 1
-    troubled = _sections_with_problems(interview) if due is None else set()
+    troubled = _sections_with_problems(interview, review) if due is None else set()
     tasks = []
     for section in sections:
         first = next(q for q in interview.questions() if q.section == section.id)
@@ -92,12 +119,15 @@ def _tasks(draft_id: str, interview: Interview) -> list[Task]:
     return tasks
 
 
-def _sections_with_problems(interview: Interview) -> set[str]:
+def review_of(request: Request, interview: Interview) -> Review:
+    """The engine's review of the draft's answers (kept while the answers file is unchanged)."""
+    return state_of(request).reviews.get(interview.answers.path)
+
+
+def _sections_with_problems(interview: Interview, review: Review) -> set[str]:
     by_id = {q.id: q.section for q in interview.questions()}
     return {
-        by_id[p.question]
-        for p in interview.review().findings
-        if p.severity == "error" and p.question in by_id
+        by_id[p.question] for p in review.findings if p.severity == "error" and p.question in by_id
     }
 
 
@@ -118,16 +148,18 @@ async def question(request: Request) -> Response:
         target = _question_href(draft_id, due) if due else f"/drafts/{draft_id}/check"
         return RedirectResponse(target, 303)
     if request.method == "GET":
-        problems = _problems_at(interview, asked) if "problems" in request.query_params else []
+        problems = (
+            _problems_at(review_of(request, interview), asked)
+            if "problems" in request.query_params
+            else []
+        )
         return _question_page(request, draft_id, interview, asked, came_from, problems)
     return await _answer(request, draft_id, interview, asked, came_from)
 
 
-def _problems_at(interview: Interview, asked: Question) -> list[Problem]:
+def _problems_at(review: Review, asked: Question) -> list[Problem]:
     """The errors the engine's checks find at this question (after a section's check)."""
-    return [
-        p for p in interview.review().findings if p.severity == "error" and p.question == asked.id
-    ]
+    return [p for p in review.findings if p.severity == "error" and p.question == asked.id]
 
 
 def _reached(interview: Interview, asked: Question) -> bool:
@@ -215,7 +247,7 @@ def _back_href(draft_id: str, interview: Interview, asked: Question, came_from: 
 async def check_answers(request: Request) -> Response:
     """Every answer by section with Change links, the findings, and the documents' preview."""
     draft_id, interview = interview_of(request)
-    review = interview.review()
+    review = review_of(request, interview)
     documents: list[tuple[str, list[Page]]] = []
     if review.documents:
         draft = state_of(request).cache.get(interview.answers.path)

@@ -24,7 +24,7 @@ import time
 import xmlrpc.client
 from pathlib import Path
 
-from drafting import DraftingError, libreoffice, render_pdfs
+from drafting import DraftingError, render_pdfs
 
 READY_SECONDS = 60
 STOP_GRACE_SECONDS = 2
@@ -44,7 +44,7 @@ class Office:
     @property
     def installed(self) -> bool:
         """Whether LibreOffice is installed at all (PDF downloads are offered only then)."""
-        return libreoffice() is not None
+        return any(shutil.which(name) for name in ("soffice", "libreoffice"))
 
     @property
     def kept(self) -> bool:

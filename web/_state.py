@@ -15,7 +15,7 @@ from drafting import Draft
 from ._drafts import DraftsFolder
 from ._office import Office
 from ._preview import Page, preview_pages
-from ._render import DraftCache
+from ._render import draft_cache, interview_cache, review_cache
 
 
 class State:
@@ -23,7 +23,9 @@ class State:
 
     def __init__(self, folder: Path, office: Office) -> None:
         self.drafts = DraftsFolder(folder)
-        self.cache = DraftCache()
+        self.cache = draft_cache()
+        self.reviews = review_cache()
+        self.interviews = interview_cache()
         self.office = office
 
 
