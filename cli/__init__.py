@@ -227,24 +227,6 @@ def _parser() -> argparse.ArgumentParser:
     wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
     wizard.set_defaults(command=_wizard)
 
-    serve = commands.add_parser(
-        "serve", help="draft in the browser: a local web app (needs drafting[web])"
-    )
-    serve.add_argument(
-        "drafts",
-        type=Path,
-        nargs="?",
-        default=Path("drafts"),
-        help="folder of the drafts' answers files (default: drafts/)",
-    )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="interface to listen on (default: 127.0.0.1, this computer only)",
-    )
-    serve.set_defaults(command=_serve)
-
     importing = commands.add_parser(
         "import",
         help="turn a published direction or letter (.pdf, .docx, .txt) into a spec",
@@ -277,6 +259,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("--force", action="store_true", help="overwrite files that exist")
     importing.set_defaults(command=_import)
+
+    serve = commands.add_parser(
+        "serve", help="draft in the browser: a local web app (needs drafting[web])"
+    )
+    serve.add_argument(
+        "drafts",
+        type=Path,
+        nargs="?",
+        default=Path("drafts"),
+        help="folder of the drafts' answers files (default: drafts/)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.set_defaults(command=_serve)
 
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
@@ -458,24 +458,6 @@ def _wizard(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _serve(arguments: argparse.Namespace) -> int:
-    try:
-        if TYPE_CHECKING:  # mypy sees the source folder; installed, it is drafting.web
-            from web import serve
-        else:
-            from drafting.web import serve
-    except ImportError as exc:
-        if (exc.name or "").split(".")[0] not in WEB_MODULES:
-            raise
-        raise DraftingError(
-            f"the web app needs the web extra ({exc.name} is missing): pip install 'drafting[web]'"
-        ) from None
-    if not 0 < arguments.port < 65536:
-        raise DraftingError(f"--port must be between 1 and 65535, not {arguments.port}")
-    serve(arguments.drafts, arguments.host, arguments.port)
-    return EXIT_OK
-
-
 def _import(arguments: argparse.Namespace) -> int:
     import json
 
@@ -520,6 +502,24 @@ def _previous_spec(previous: Path | None, folder: Path) -> Path | None:
     spec = folder / f"{previous.stem}.yaml"
     spec.write_text(spec_yaml(import_document(previous)), encoding="utf-8")
     return spec
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    try:
+        if TYPE_CHECKING:  # mypy sees the source folder; installed, it is drafting.web
+            from web import serve
+        else:
+            from drafting.web import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in WEB_MODULES:
+            raise  # not a missing extra: a fault to see, not to misreport
+        raise DraftingError(
+            f"the web app needs the web extra ({exc.name} is missing): pip install 'drafting[web]'"
+        ) from None
+    if not 0 < arguments.port < 65536:
+        raise DraftingError(f"--port must be between 1 and 65535, not {arguments.port}")
+    serve(arguments.drafts, arguments.host, arguments.port)
+    return EXIT_OK
 
 
 def _clauses_list(arguments: argparse.Namespace) -> int:

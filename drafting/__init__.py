@@ -9,6 +9,7 @@ Specs and drafts
     spec_reference(specs)                the field reference (docs/spec.md), examples from specs
     Draft.from_file(path)                load a spec, assemble its documents, lay them out
     draft.get(kind).text                 a document (direction or letter) as plain text
+    DocumentKind                         "direction" or "letter"
     validation_message(error, model)     a pydantic validation error as a one-line message
     parse_yaml(text, path, error)        YAML text as data, with the line of every field
     load_yaml(path, error)               ... read from a file (errors name the file)
@@ -23,7 +24,6 @@ The clause library
 Use cases
     build(spec_path, output_dir, ...)    check a spec's documents and write them
     Built                                what a build wrote, and the checks' reports
-    output_names(draft)                  the file name of each document of a draft (no extension)
     check_file(path, final, spec)        the drafting checks on a spec, .docx, .pdf or .txt
     check_draft(draft)                   ... on a draft's documents
     Report                               one document's findings, and those its spec accepts
@@ -38,6 +38,8 @@ Use cases
     explain_normalisation()              what the diff treats as noise, one rule a line
     render_docx(draft, kind)             a document of a draft as .docx bytes
     render_pdfs(documents)               .docx bytes converted to PDF bytes in one LibreOffice run
+    libreoffice()                        the LibreOffice program, or None when it is not installed
+    output_names(spec_path)              the file name of each document a spec's build writes
     read_docx(path)                      a .docx's paragraphs with the labels Word would show
     write_outputs(files, force)          write files all or nothing (never half a file)
     write_atomic(path, data)             write one file by temporary file and rename
@@ -90,6 +92,7 @@ from drafting._errors import (
     Where,
 )
 from drafting.assembly._draft import Draft
+from drafting.document._tree import DocumentKind
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.spec._model import Spec, load_spec
 
@@ -124,7 +127,7 @@ if TYPE_CHECKING:
         answer_unattended,
     )
     from drafting.read._docx import read_docx
-    from drafting.render._pdf import render_pdfs
+    from drafting.render._pdf import libreoffice, render_pdfs
     from drafting.render._word import render_docx
     from drafting.spec._reference import spec_reference
     from drafting.spec._validation import validation_message
@@ -137,6 +140,7 @@ _LAZY = {
     "Built": ("drafting._build", "Built"),
     "build": ("drafting._build", "build"),
     "output_names": ("drafting._build", "output_names"),
+    "libreoffice": ("drafting.render._pdf", "libreoffice"),
     "find_clause": ("drafting._api", "find_clause"),
     "spec_schema": ("drafting._api", "spec_schema"),
     "version": ("drafting._api", "version"),
@@ -209,6 +213,7 @@ __all__ = [
     "ClauseLibraryError",
     "Comparison",
     "DocumentError",
+    "DocumentKind",
     "Draft",
     "DraftingError",
     "Finding",
@@ -242,6 +247,7 @@ __all__ = [
     "import_document",
     "import_report_json",
     "import_report_lines",
+    "libreoffice",
     "load_library",
     "load_spec",
     "load_yaml",

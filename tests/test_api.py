@@ -102,8 +102,16 @@ def test_the_command_line_imports_only_the_public_api() -> None:
     for path in sorted((ROOT / "cli").glob("*.py")):
         if path.name == "_wizard.py":
             continue
-        private = [m for m in _imports(path) if m.startswith("drafting.") and m != "drafting.cli"]
+        # the front ends themselves (installed as drafting.cli and drafting.web) are not the library
+        front_ends = ("drafting.cli", "drafting.web")
+        private = [m for m in _imports(path) if m.startswith("drafting.") and m not in front_ends]
         assert private == [], f"{path.name} imports {private}"
+
+
+def test_the_web_app_imports_only_the_public_api() -> None:
+    for path in sorted((ROOT / "web").glob("*.py")):
+        private = [m for m in _imports(path) if m.startswith("drafting.") and m != "drafting.web"]
+        assert private == [], f"web/{path.name} imports {private}"
 
 
 def _module_name(path: Path) -> str:
