@@ -24,7 +24,6 @@ The clause library
 Use cases
     build(spec_path, output_dir, ...)    check a spec's documents and write them
     Built                                what a build wrote, and the checks' reports
-    output_names(draft)                  the file name of each document of a draft (no extension)
     check_file(path, final, spec)        the drafting checks on a spec, .docx, .pdf or .txt
     check_draft(draft)                   ... on a draft's documents
     Report                               one document's findings, and those its spec accepts

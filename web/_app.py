@@ -14,7 +14,6 @@ import logging
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Literal
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -26,6 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from drafting import (
+    DocumentKind,
     Draft,
     DraftingError,
     compare_files,
@@ -34,7 +34,6 @@ from drafting import (
 )
 
 from . import _interview
-from ._drafts import UnknownDraft
 from ._office import Office
 from ._render import page
 from ._security import read_form, text_field
@@ -174,8 +173,7 @@ async def redline(request: Request) -> Response:
         return page(request, "redline.html", draft_id=draft_id, drafts=others)
     form = await read_form(request, upload=True)
     chosen, upload = text_field(form, "earlier"), form.get("file")
-    letter = text_field(form, "document") == "letter" or draft.get().kind == "letter"
-    kind: Literal["direction", "letter"] = "letter" if letter else "direction"
+    kind: DocumentKind = "letter" if text_field(form, "document") == "letter" else draft.get().kind
     if isinstance(upload, UploadFile) and upload.filename:
         with _saved_upload(upload, await upload.read(), EARLIER_SUFFIXES) as earlier:
             data = _redline(earlier, draft.path, kind)
@@ -187,7 +185,7 @@ async def redline(request: Request) -> Response:
     return _attachment(data, f"{output_names(draft)[kind]}-redline.docx")
 
 
-def _redline(earlier: Path, current: Path, kind: Literal["direction", "letter"]) -> bytes:
+def _redline(earlier: Path, current: Path, kind: DocumentKind) -> bytes:
     return render_redline(compare_files(earlier, current, kind=kind))
 
 
@@ -230,9 +228,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _drafting_error(request: Request, exc: Exception) -> Response:
-    status = 404 if isinstance(exc, UnknownDraft) else 400
-    title = "Page not found" if status == 404 else "There is a problem with this draft"
-    return page(request, "error.html", status, title=title, message=str(exc))
+    title = "There is a problem with this draft"
+    return page(request, "error.html", 400, title=title, message=str(exc))
 
 
 async def _unforeseen_error(request: Request, exc: Exception) -> Response:

@@ -16,16 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 import yaml
-
-from drafting import DraftingError
+from starlette.exceptions import HTTPException
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 SUFFIX = ".yaml"
-
-
-class UnknownDraft(DraftingError):
-    """No draft has that id (the page answers 404)."""
 
 
 @dataclass(frozen=True)
@@ -65,12 +60,12 @@ class DraftsFolder:
         return [path.stem for path in files]
 
     def path(self, draft_id: str) -> Path:
-        """The answers file of an existing draft; `UnknownDraft` for any other id."""
+        """The answers file of an existing draft; a 404 `HTTPException` for any other id."""
         if not valid_id(draft_id):
-            raise UnknownDraft(f"there is no draft called '{draft_id}'")
+            raise HTTPException(404, f"There is no draft called '{draft_id}'.")
         path = self.folder / f"{draft_id}{SUFFIX}"
         if not path.is_file():
-            raise UnknownDraft(f"there is no draft called '{draft_id}'")
+            raise HTTPException(404, f"There is no draft called '{draft_id}'.")
         return path
 
     def new_path(self, stem: str = "direction") -> tuple[str, Path]:

@@ -13,6 +13,7 @@ run, which is slower but gives the same PDF.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import shutil
 import signal
@@ -23,11 +24,13 @@ import threading
 import time
 import xmlrpc.client
 from pathlib import Path
+from typing import Any
 
 from drafting import DraftingError, render_pdfs
 
 READY_SECONDS = 60
 STOP_GRACE_SECONDS = 2
+CONVERT_SECONDS = 120
 SERVER_SCRIPT = "import sys; from unoserver.server import main; sys.exit(main())"
 
 
@@ -86,7 +89,9 @@ class Office:
             time.sleep(0.2)
 
     def _proxy(self) -> xmlrpc.client.ServerProxy:
-        return xmlrpc.client.ServerProxy(f"http://127.0.0.1:{self._port}", allow_none=True)
+        return xmlrpc.client.ServerProxy(
+            f"http://127.0.0.1:{self._port}", transport=_TimedTransport(), allow_none=True
+        )
 
     def wait_until_ready(self, seconds: float = READY_SECONDS) -> bool:
         """Wait for the kept LibreOffice to answer; whether it did."""
@@ -110,6 +115,19 @@ class Office:
         if self._path_folder is not None:
             self._path_folder.cleanup()
             self._path_folder = None
+
+
+class _TimedTransport(xmlrpc.client.Transport):
+    """XML-RPC over HTTP that gives up after `CONVERT_SECONDS`.
+
+    A LibreOffice that hangs then costs one request a slow PDF (by the one-off run), not a page
+    that never comes.
+    """
+
+    def make_connection(self, host: Any) -> http.client.HTTPConnection:
+        connection = super().make_connection(host)
+        connection.timeout = CONVERT_SECONDS
+        return connection
 
 
 def cold_pdf(docx: bytes) -> bytes:
