@@ -15,6 +15,7 @@ wall-clock limit.  Prints a table and writes `benchmarks/results.json`.
     check            `drafting check` over every published text, and over one 100 KB line
     wizard           time from an answer to the next question, in the in-process interview
     PDF              LibreOffice export of a build's documents in one run vs one run per document
+    import           `drafting import` of each published text vs `drafting build` of its spec
 """
 
 from __future__ import annotations
@@ -524,7 +525,7 @@ def pdf_export() -> list[dict[str, Any]]:
         return [row("PDF export (LibreOffice not installed)", 0, "", 0, "s")]
     with spec_file(spec_with_letter()) as spec:
         draft = Draft.from_file(spec)
-        documents = {kind: render_docx(draft, kind) for kind in draft.documents}
+        documents: dict[str, bytes] = {kind: render_docx(draft, kind) for kind in draft.documents}
     one_run = median_seconds(lambda: render_pdfs(documents), runs=3)
     per_file = median_seconds(
         lambda: [render_pdfs({name: data}) for name, data in documents.items()], runs=3
@@ -575,7 +576,9 @@ def row(
 
 def main() -> None:
     """Run every measure, or those named (`python -m benchmarks cold_build diffs`)."""
-    measures = (cold_build, warm_build, diffs, checks, wizard, pdf_export)
+    from benchmarks.importing import import_vs_build
+
+    measures = (cold_build, warm_build, diffs, checks, wizard, pdf_export, import_vs_build)
     chosen = [m for m in measures if m.__name__ in sys.argv[1:]] or measures
     rows: list[dict[str, Any]] = []
     for measure in chosen:

@@ -14,10 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from drafting._errors import SpecError, Where
-from drafting.spec._yaml import YAML_LIMIT, dump_yaml, parse_yaml
-from drafting.support._files import read_text
-from drafting.support._output import write_atomic
+from drafting import SpecError, Where, dump_yaml, load_yaml, write_atomic
 
 Data = dict[str, Any]
 
@@ -84,8 +81,10 @@ def sidecar_of(path: Path) -> Path:
 
 
 def _load(path: Path) -> Data:
-    text = read_text(path, SpecError, YAML_LIMIT)  # a regular file only: a FIFO never blocks
-    data, _ = parse_yaml(text, path, SpecError)
+    if path.is_file() and not path.read_bytes().strip():  # an interview not yet begun
+        return {}
+    # The spec loader: a regular file only (a FIFO never blocks), its size and YAML bounded.
+    data, _ = load_yaml(path, SpecError)
     if data is None:
         return {}
     if not isinstance(data, dict):

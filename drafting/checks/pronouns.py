@@ -24,6 +24,8 @@ _SET_OF["hers"] = "she"
 _APPOINTEE = [
     ("to be necessary", re.compile(r"\bappears? to (him|her|them|it) to be necessary", re.I)),
     ("may reasonably require", re.compile(r"\bas (he|she|they|it) may reasonably require", re.I)),
+    # "such assistance as it may require": "it" cannot be the Secretary of State.
+    ("may require", re.compile(r"\bassistance as (it) may require", re.I)),
     (
         "responsibilities",
         re.compile(r"\bcarrying out of (his|her|their|its) responsibilities", re.I),

@@ -51,6 +51,7 @@ from drafting.library._language import (
     possessive,
 )
 from drafting.spec._dates import MONTHS, DateStyle, PartialDate, ordinal
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
@@ -314,8 +315,7 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
     try:
         parsed = ClauseFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise ClauseLibraryError(error["msg"], lines.where(error["loc"])) from None
+        raise validation_error(exc, lines, ClauseLibraryError, ClauseFile) from None
     for clause_id, definition in parsed.clauses.items():
         where = lines.where(("clauses", clause_id))
         _check_clause(clause_id, parsed.family, definition, where)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafting._errors import TemplateError
+from drafting._errors import TemplateError, Where
 from drafting.ooxml._package import INSERT_MARK, W_NS, Template, zip_parts
 from drafting.support._files import read_bytes
+from drafting.support._foreign import translated
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
@@ -37,11 +38,9 @@ def w(tag: str) -> str:
 
 
 def prepare_template(path: Path) -> Template:
-    """A Word template prepared for writing; `ValueError` if it is not a usable one."""
-    try:
+    """A Word template prepared for writing; `TemplateError` if it is not a usable one."""
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         return _prepare(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise ValueError(str(exc)) from None
 
 
 def _prepare(path: Path) -> Template:
