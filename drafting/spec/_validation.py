@@ -30,8 +30,15 @@ def _first(exc: ValidationError) -> ErrorDetails:
 
 
 def _location(error: ErrorDetails) -> list[str | int]:
-    """The field path, without pydantic's names for members of a union (`function-after[...]`)."""
-    return [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+    """The field path, without pydantic's names for members of a union (`function-after[...]`).
+
+    The unknown key of an `extra_forbidden` error is the user's own, whatever it holds (`[`).
+    """
+    *path, last = error["loc"] or ("",)
+    kept = [part for part in path if not (isinstance(part, str) and "[" in part)]
+    if error["type"] == "extra_forbidden" or not (isinstance(last, str) and "[" in last):
+        kept.append(last)
+    return kept
 
 
 def validation_message(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
