@@ -81,10 +81,9 @@ def sidecar_of(path: Path) -> Path:
 
 
 def _load(path: Path) -> Data:
-    if path.is_file() and not path.read_bytes().strip():  # an interview not yet begun
+    if path.is_file() and path.stat().st_size == 0:  # is_file: a FIFO is refused, never opened
         return {}
-    # The spec loader: a regular file only (a FIFO never blocks), its size and YAML bounded.
-    data, _ = load_yaml(path, SpecError)
+    data, _ = load_yaml(path, SpecError)  # a regular file only: a FIFO never blocks
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -73,9 +73,11 @@ PAIRS = [
     ),
     (
         "PRON001",
-        HEAD + "2. The Council shall:\n a. provide such assistance as it may require;\n b. "
+        HEAD + "2. The Council shall:\n a. comply with the instructions of the adviser and "
+        "provide such assistance as it may require;\n b. "
         "provide support as they may reasonably require.\n",
-        HEAD + "2. The Council shall:\n a. provide such assistance as it may require;\n b. "
+        HEAD + "2. The Council shall:\n a. comply with the instructions of the adviser and "
+        "provide such assistance as it may require;\n b. "
         "provide support as it may reasonably require.\n",
     ),
     (

@@ -166,6 +166,14 @@ class Appointee(Pronouns):
         self.appointed_as = appointed_as or self.reference
 
     @property
+    def several(self) -> bool:
+        """Several advisers, who take plural verbs ("the advisers are").
+
+        A person who is "they" takes singular ones ("Alex Morgan continues").
+        """
+        return self.kind == "advisers"
+
+    @property
     def indefinite(self) -> str:
         """Who would be appointed, as a letter proposes it.
 
@@ -195,11 +203,8 @@ class Voice:
             self.we, self.am, self.have, self.s, self.our = "I", "am", "have", "", "my"
         elif voice == "we":
             self.we, self.am, self.have, self.s, self.our = "We", "are", "have", "", "our"
-        else:
-            self.we = f"The {sos.title}"
-            self.am = "are" if sos.plural else "is"
-            self.have = "have" if sos.plural else "has"
-            self.s = "" if sos.plural else "s"
+        else:  # "The Secretary of State hopes", whichever pronoun the Secretary of State has
+            self.we, self.am, self.have, self.s = f"The {sos.title}", "is", "has", "s"
             self.our = sos.their
 
 

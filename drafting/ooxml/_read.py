@@ -218,18 +218,19 @@ def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
 
 
 #: The tags of the text a paragraph shows, looked up once (a document has thousands of runs).
-_T, _DEL_TEXT, _TAB, _BR, _DEL, _INS = (
-    w(tag) for tag in ("t", "delText", "tab", "br", "del", "ins")
+_T, _DEL_TEXT, _TAB, _BR, _DEL, _INS, _MOVE_FROM, _MOVE_TO = (
+    w(tag) for tag in ("t", "delText", "tab", "br", "del", "ins", "moveFrom", "moveTo")
 )
 
 
 def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
-    skipped = _DEL if accept_changes else _INS
+    # A move is a deletion where the text leaves and an insertion where it arrives.
+    skipped = {_DEL, _MOVE_FROM} if accept_changes else {_INS, _MOVE_TO}
     # Most paragraphs have no tracked change: then no run's ancestors need looking at.
-    tracked = next(paragraph.iter(skipped), None) is not None
+    tracked = next(paragraph.iter(*skipped), None) is not None
     pieces: list[str] = []
     for element in paragraph.iter(_T, _DEL_TEXT, _TAB, _BR):
-        if tracked and any(ancestor.tag == skipped for ancestor in element.iterancestors()):
+        if tracked and any(ancestor.tag in skipped for ancestor in element.iterancestors()):
             continue
         tag = element.tag
         if tag == _T:

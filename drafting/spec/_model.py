@@ -32,6 +32,7 @@ ReportKind = Literal[
     "ofsted-monitoring-letter",
     "ofsted-focused-visit-letter",
     "commissioner-report",
+    "joint-area-send-inspection",
     "other",
 ]
 

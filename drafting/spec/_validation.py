@@ -32,13 +32,11 @@ def _first(exc: ValidationError) -> ErrorDetails:
 def _location(error: ErrorDetails) -> list[str | int]:
     """The field path, without pydantic's names for members of a union (`function-after[...]`).
 
-    The unknown key of an `extra_forbidden` error is the user's own, whatever it holds (`[`).
+    The key an "unknown field" error names is the user's own, whatever it looks like (`[`).
     """
-    *path, last = error["loc"] or ("",)
-    kept = [part for part in path if not (isinstance(part, str) and "[" in part)]
-    if error["type"] == "extra_forbidden" or not (isinstance(last, str) and "[" in last):
-        kept.append(last)
-    return kept
+    loc = list(error["loc"])
+    last = [loc.pop()] if error["type"] == "extra_forbidden" and loc else []
+    return [part for part in loc if not (isinstance(part, str) and "[" in part)] + last
 
 
 def validation_message(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
