@@ -15,6 +15,7 @@ wall-clock limit.  Prints a table and writes `benchmarks/results.json`.
     check            `drafting check` over every published text, and over one 100 KB line
     wizard           time from an answer to the next question, in the in-process interview
     PDF              LibreOffice export of a build's documents in one run vs one run per document
+    import           `drafting import` of each published text vs `drafting build` of its spec
 """
 
 from __future__ import annotations
@@ -562,7 +563,9 @@ def row(
 
 def main() -> None:
     """Run every measure, or those named (`python -m benchmarks cold_build diffs`)."""
-    measures = (cold_build, warm_build, diffs, checks, wizard, pdf_export)
+    from benchmarks.importing import import_vs_build
+
+    measures = (cold_build, warm_build, diffs, checks, wizard, pdf_export, import_vs_build)
     chosen = [m for m in measures if m.__name__ in sys.argv[1:]] or measures
     rows: list[dict[str, Any]] = []
     for measure in chosen:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
+# What `drafting serve` needs beyond the library: the `web` extra.
+WEB_MODULES = {"starlette", "uvicorn", "multipart", "python_multipart", "govuk_frontend_jinja"}
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
 #: What a shell reports for a process ended by SIGPIPE (128 + 13).
@@ -219,11 +221,62 @@ def _parser() -> argparse.ArgumentParser:
         dest="previous",
         type=Path,
         metavar="SPEC",
-        help="begin from a previous spec, every answer filled in",
+        help="begin from a previous spec, or a published direction (.pdf, .docx, .txt) imported",
     )
     wizard.add_argument("-o", "--output", type=Path, help="folder for the documents")
     wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
     wizard.set_defaults(command=_wizard)
+
+    importing = commands.add_parser(
+        "import",
+        help="turn a published direction or letter (.pdf, .docx, .txt) into a spec",
+        description="Exit status 0: imported; 2: not a direction or letter, or unreadable.",
+    )
+    importing.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a published direction or letter: .pdf, .docx or .txt",
+    )
+    importing.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="SPEC.yaml",
+        help="write the spec here (default: stdout)",
+    )
+    importing.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="how the report on stderr is printed",
+    )
+    importing.add_argument(
+        "--suggest-clauses",
+        type=Path,
+        metavar="FILE.yaml",
+        help="write the unmatched paragraphs as candidate clauses",
+    )
+    importing.add_argument("--force", action="store_true", help="overwrite files that exist")
+    importing.set_defaults(command=_import)
+
+    serve = commands.add_parser(
+        "serve", help="draft in the browser: a local web app (needs drafting[web])"
+    )
+    serve.add_argument(
+        "drafts",
+        type=Path,
+        nargs="?",
+        default=Path("drafts"),
+        help="folder of the drafts' answers files (default: drafts/)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.set_defaults(command=_serve)
 
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
@@ -389,11 +442,15 @@ def _diff(arguments: argparse.Namespace) -> int:
 
 
 def _wizard(arguments: argparse.Namespace) -> int:
+    import tempfile
+
     from ._wizard import run
 
-    paths = run(
-        arguments.answers, arguments.resume, arguments.previous, arguments.output, arguments.force
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        previous = _previous_spec(arguments.previous, Path(folder))
+        paths = run(
+            arguments.answers, arguments.resume, previous, arguments.output, arguments.force
+        )
     if not paths:
         print(
             f"Answers saved in {arguments.answers}; carry on with: drafting wizard "
@@ -402,6 +459,68 @@ def _wizard(arguments: argparse.Namespace) -> int:
         )
     for path in paths:
         print(path)
+    return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    import json
+
+    from drafting import (
+        candidate_clauses,
+        import_document,
+        import_report_json,
+        import_report_lines,
+        spec_yaml,
+        write_outputs,
+    )
+
+    imported = import_document(arguments.file)
+    # printed, the spec names its published text as seen from here
+    spec = spec_yaml(imported, arguments.output or Path("imported.yaml"))
+    outputs: dict[Path, bytes] = {}
+    if arguments.output:
+        outputs[arguments.output] = spec.encode("utf-8")
+    if arguments.suggest_clauses:
+        outputs[arguments.suggest_clauses] = candidate_clauses(imported).encode("utf-8")
+    write_outputs(outputs, arguments.force, [arguments.file])
+    if arguments.format == "json":
+        print(
+            json.dumps(import_report_json(imported), indent=2, ensure_ascii=False), file=sys.stderr
+        )
+    else:
+        for line in import_report_lines(imported):
+            print(line, file=sys.stderr)
+    if not arguments.output:
+        sys.stdout.write(spec)
+    for path in outputs:
+        print(path)
+    return EXIT_OK
+
+
+def _previous_spec(previous: Path | None, folder: Path) -> Path | None:
+    """`--from` a published direction (.pdf, .docx, .txt): imported first, as a spec."""
+    if previous is None or previous.suffix.lower() in (".yaml", ".yml"):
+        return previous
+    from drafting import import_document, spec_yaml
+
+    spec = folder / f"{previous.stem}.yaml"
+    spec.write_text(spec_yaml(import_document(previous)), encoding="utf-8")
+    return spec
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    try:
+        if TYPE_CHECKING:  # mypy sees the source folder; installed, it is drafting.web
+            from web import serve
+        else:
+            from drafting.web import serve
+    except ImportError as exc:
+        raise DraftingError(
+            f"the web app needs the web extra ({exc.name} is missing): pip install 'drafting[web]'"
+        ) from None
+    if not 0 < arguments.port < 65536:
+        raise DraftingError(f"--port must be between 1 and 65535, not {arguments.port}")
+    serve(arguments.drafts, arguments.host, arguments.port)
     return EXIT_OK
 
 

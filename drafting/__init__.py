@@ -9,6 +9,7 @@ Specs and drafts
     spec_reference(specs)                the field reference (docs/spec.md), examples from specs
     Draft.from_file(path)                load a spec, assemble its documents, lay them out
     draft.get(kind).text                 a document (direction or letter) as plain text
+    DocumentKind                         "direction" or "letter"
     validation_message(error, model)     a pydantic validation error as a one-line message
     parse_yaml(text, path, error)        YAML text as data, with the line of every field
     load_yaml(path, error)               ... read from a file (errors name the file)
@@ -38,6 +39,8 @@ Use cases
     explain_normalisation()              what the diff treats as noise, one rule a line
     render_docx(draft, kind)             a document of a draft as .docx bytes
     render_pdfs(documents)               .docx bytes converted to PDF bytes in one LibreOffice run
+    libreoffice()                        the LibreOffice program, or None when it is not installed
+    output_names(spec_path)              the file name of each document a spec's build writes
     read_docx(path)                      a .docx's paragraphs with the labels Word would show
     write_outputs(files, force)          write files all or nothing (never half a file)
     write_atomic(path, data)             write one file by temporary file and rename
@@ -48,6 +51,14 @@ The interview (shared by the terminal wizard and the browser; see `drafting.inte
     Section, Step, Question, Choice      its sections, steps and questions, as data
     Problem, Review                      a problem at its question; the review before writing
     answer_unattended(...)               answer every question from defaults and given data
+
+Import (a published direction or letter back into a spec; see `drafting.importing`)
+    import_document(path)                a .pdf, .docx or .txt as an `Imported` spec and report
+    spec_from_document(path)             ... its spec as data (`wizard --from`, the browser)
+    spec_yaml(imported)                  the imported spec as YAML, comments on free text
+    import_report_lines(imported)        what was found and how sure, for a terminal
+    import_report_json(imported)         ... for scripts
+    candidate_clauses(imported)          unmatched paragraphs as clauses for the library
 
 Errors (all `DraftingError`; `str()` is the one-line message for the user, which names the
 place, a `Where(file, line, field)`, when it has one):
@@ -82,12 +93,13 @@ from drafting._errors import (
     Where,
 )
 from drafting.assembly._draft import Draft
+from drafting.document._tree import DocumentKind
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.spec._model import Spec, load_spec
 
 if TYPE_CHECKING:
     from drafting._api import find_clause, spec_schema, version
-    from drafting._build import Built, build
+    from drafting._build import Built, build, output_names
     from drafting.checks import (
         Finding,
         Report,
@@ -103,6 +115,15 @@ if TYPE_CHECKING:
     from drafting.compare._report import as_json as comparison_json
     from drafting.compare._report import explain_normalisation
     from drafting.compare._report import print_report as print_comparison
+    from drafting.importing import (
+        Imported,
+        candidate_clauses,
+        import_document,
+        spec_from_document,
+        spec_yaml,
+    )
+    from drafting.importing import report_json as import_report_json
+    from drafting.importing import report_lines as import_report_lines
     from drafting.interview import (
         Choice,
         Interview,
@@ -114,7 +135,7 @@ if TYPE_CHECKING:
         answer_unattended,
     )
     from drafting.read._docx import read_docx
-    from drafting.render._pdf import render_pdfs
+    from drafting.render._pdf import libreoffice, render_pdfs
     from drafting.render._word import render_docx
     from drafting.spec._reference import spec_reference
     from drafting.spec._validation import validation_message
@@ -126,9 +147,23 @@ if TYPE_CHECKING:
 _LAZY = {
     "Built": ("drafting._build", "Built"),
     "build": ("drafting._build", "build"),
+    "output_names": ("drafting._build", "output_names"),
+    "libreoffice": ("drafting.render._pdf", "libreoffice"),
     "find_clause": ("drafting._api", "find_clause"),
     "spec_schema": ("drafting._api", "spec_schema"),
     "version": ("drafting._api", "version"),
+    "import_report_json": ("drafting.importing", "report_json"),
+    "import_report_lines": ("drafting.importing", "report_lines"),
+    **{
+        name: ("drafting.importing", name)
+        for name in (
+            "Imported",
+            "candidate_clauses",
+            "import_document",
+            "spec_from_document",
+            "spec_yaml",
+        )
+    },
     **{
         name: ("drafting.interview", name)
         for name in (
@@ -187,9 +222,11 @@ __all__ = [
     "ClauseLibraryError",
     "Comparison",
     "DocumentError",
+    "DocumentKind",
     "Draft",
     "DraftingError",
     "Finding",
+    "Imported",
     "Interview",
     "OutputError",
     "PdfFailed",
@@ -205,6 +242,7 @@ __all__ = [
     "Where",
     "answer_unattended",
     "build",
+    "candidate_clauses",
     "check_draft",
     "check_file",
     "compare_files",
@@ -215,9 +253,14 @@ __all__ = [
     "explain_normalisation",
     "find_clause",
     "format_finding",
+    "import_document",
+    "import_report_json",
+    "import_report_lines",
+    "libreoffice",
     "load_library",
     "load_spec",
     "load_yaml",
+    "output_names",
     "parse_yaml",
     "place_of",
     "print_comparison",
@@ -225,8 +268,10 @@ __all__ = [
     "render_docx",
     "render_pdfs",
     "render_redline",
+    "spec_from_document",
     "spec_reference",
     "spec_schema",
+    "spec_yaml",
     "validation_message",
     "version",
     "write_atomic",

@@ -176,6 +176,17 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
     return state
 
 
+def clause_context(
+    spec: Spec, library: ClauseLibrary, lines: LineMap
+) -> tuple[dict[str, Any], dict[str, Report], dict[str, EarlierDirection]]:
+    """The facts of a spec as its clauses see them: the context, reports and earlier directions.
+
+    For reading clauses back out of a published text (`drafting.importing`).
+    """
+    state = _start(spec, library, lines)
+    return state.context, state.reports, state.directions
+
+
 def _report(state: _Assembly, given: ReportSpec, long: str, path: PathKey) -> Report:
     """A report as clauses see it, with its judgements named by its framework."""
     report = Report(
@@ -260,6 +271,7 @@ def _entry_paragraph(
         paragraph = _clause_paragraph(state, entry, path, level, bullet)
     else:
         paragraph = Paragraph(" ".join((entry.text or "").split()), bullet=bullet)
+        _defined_in_text(state, paragraph.text)
     if entry.add:
         paragraph.text = f"{paragraph.text} {' '.join(entry.add.split())}"
     items = [
@@ -284,6 +296,21 @@ def _entry_paragraph(
     if entry.end is not None:
         set_end(paragraph, entry.end)
     return paragraph
+
+
+def _defined_in_text(state: _Assembly, text: str) -> None:
+    """Terms that free text defines (`Kirklees Council ("the Council")`) count as defined.
+
+    A clause after it then uses the term, as the text's author did, rather than defining it again.
+    """
+    if '("' not in text:
+        return
+    terms = [value for value in state.context.values() if isinstance(value, Term)]
+    terms += [*state.reports.values(), *state.directions.values()]
+    for term in terms:
+        # an unclosed quotation mark, ("the Council), as published, defines it all the same
+        if term.term and (f'("{term.term}")' in text or f'("{term.term})' in text):
+            state.terms.defined.add(term.key)
 
 
 def list_endings(count: int) -> list[str]:
