@@ -23,7 +23,7 @@ from typing import Any
 
 from drafting.document._tree import ANCHOR_OPEN, ANCHOR_PATTERN
 from drafting.library._clauses import Clause, ClauseItem, ClauseRenderError
-from drafting.library._language import DefinedTerms
+from drafting.library._language import DefinedTerms, Term
 from drafting.read._normalise import normalise_characters, read_paragraphs
 
 OPEN, CLOSE = "\ue010", "\ue011"
@@ -250,10 +250,10 @@ def _result(
         value = values.get(name)
         if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             value = found.get(_group(f"param.{name}"))
-        elif value is not None and hasattr(value, "key"):
-            value = value.key
+        elif isinstance(value, Term):
+            value = value.id
         elif isinstance(value, list):
-            value = [v.key if hasattr(v, "key") else v for v in value]
+            value = [v.id if isinstance(v, Term) else v for v in value]
         if value != param.default:
             given[name] = value
     for key, text in found.items():
@@ -311,5 +311,5 @@ def with_placeholders(thing: Any, fields: tuple[str, ...]) -> Any:
     for name in fields:
         value = getattr(thing, name, None)
         if not isinstance(value, str):
-            setattr(changed, name, placeholder(f"field.{thing.key}.{name}"))
+            setattr(changed, name, placeholder(f"field.{thing.id}.{name}"))
     return changed
