@@ -259,24 +259,31 @@ def _round_trip(draft: Draft, published: list[TextParagraph], data: dict[str, An
 
 
 def _failing(comparison: Comparison, entries: list[tuple[str, Matched]], shape: Shape) -> set[int]:
-    """The nodes matched to clauses whose rendering is among the differences."""
-    texts = [
-        side.text
-        for difference in comparison.unwaived
-        for side in (difference.left, difference.right)
-        if side is not None
-    ]
+    """The nodes matched to clauses whose rendering is among the differences.
+
+    Each differing paragraph is laid at the door of the one clause entry nearest to it, so that
+    a slip in one item does not turn its similar neighbours into free text.
+    """
+    clauses = [m for _, top in entries for m in top.walk() if m.clause is not None]
     nodes = _nodes_by_text(shape)
     failing: set[int] = set()
-    for _, top in entries:
-        for matched in top.walk():
-            if matched.clause is None:
+    for difference in comparison.unwaived:
+        for side in (difference.right, difference.left):
+            if side is None or not clauses:
                 continue
-            if any(fuzz.ratio(text, own) > 70 for text in texts for own in matched.texts):
-                node = nodes.get(matched.texts[0])
-                if node is not None:
-                    failing.add(id(node))
+            score, nearest = max(
+                (max(fuzz.ratio(side.text, own) for own in m.texts), index)
+                for index, m in enumerate(clauses)
+            )
+            node = nodes.get(clauses[nearest].texts[0])
+            if score > _SAME and node is not None:
+                failing.add(id(node))
+                break
     return failing
+
+
+#: A differing paragraph this near (fuzzy score) to a clause entry's words is that entry's.
+_SAME = 60
 
 
 def _record_differences(
@@ -289,7 +296,8 @@ def _record_differences(
     for _, top in entries:
         for matched in top.walk():
             for written, generated in matched.differences:
-                _add_difference(data, written, generated, published, findings)
+                own = [p for p in published if p.text in matched.texts]
+                _add_difference(data, written, generated, published, findings, own)
 
 
 def _add_difference(
@@ -298,8 +306,10 @@ def _add_difference(
     generated: str,
     published: list[TextParagraph],
     findings: list[Finding],
+    within: list[TextParagraph] | None = None,
 ) -> bool:
-    widened = _widened(written, generated, published)
+    """Add a published difference (widened to be unique); False if it cannot be placed."""
+    widened = _widened(written, generated, published, within or published)
     if widened is None:
         return False
     written, generated, paragraph = widened
@@ -313,24 +323,25 @@ def _add_difference(
 
 
 def _widened(
-    written: str, generated: str, published: list[TextParagraph]
+    written: str, generated: str, published: list[TextParagraph], within: list[TextParagraph]
 ) -> tuple[str, str, str] | None:
     """The difference with as many words either side as make it unique in the published text.
 
     A waiver is applied where its published words occur once; "Children Act 2004" alone does
-    not, "12D and 17A of the Children Act 2004" does.  Returns the words and their paragraph.
+    not, "17A of the Children Act 2004" does.  Returns the words and their paragraph.
     """
-    paragraph = next((p.text for p in published if written in p.text), None)
-    if paragraph is None or paragraph.count(written) != 1:
-        return None
-    start = paragraph.index(written)
-    before, after = paragraph[:start].split(), paragraph[start + len(written) :].split()
-    for more in range(0, 9):
-        left = " ".join(before[len(before) - more :] if more else [])
-        right = " ".join(after[:more])
-        text = " ".join(w for w in (left, written, right) if w)
-        if sum(p.text.count(text) for p in published) == 1:
-            return text, " ".join(w for w in (left, generated, right) if w), paragraph
+    for paragraph in (p.text for p in within if p.text.count(written) == 1):
+        start = paragraph.index(written)
+        end = start + len(written)
+        starts = [m.start() for m in re.finditer(r"\S+", paragraph[:start])]
+        ends = [m.end() + end for m in re.finditer(r"\S+", paragraph[end:])]
+        for more in range(0, 9):
+            left = starts[-more] if 0 < more <= len(starts) else (0 if more else start)
+            right = ends[more - 1] if 0 < more <= len(ends) else (len(paragraph) if more else end)
+            text = paragraph[left:right]
+            if sum(p.text.count(text) for p in published) == 1:
+                wider = paragraph[left:start] + generated + paragraph[end:right]
+                return text, wider, paragraph
     return None
 
 

@@ -29,7 +29,7 @@ _NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duratio
 _NOT_PARAGRAPH_IDS = {"letter.addressee", "letter.salutation", "letter.copy-list"}
 _TRIED = 6
 #: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
-_NEAR_SCORE = 80
+_NEAR_SCORE = 70
 _NEAR_TRIED = 2
 _ENDING = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 _COVERED = 0.9

@@ -34,6 +34,7 @@ MAX_CHOICES = 240
 MAX_NEAR = 48
 _NEAR_WORDS = 10  # words changed in one run, both sides together
 _NEAR_RUNS = 3  # runs of differing words, per paragraph
+_CONTEXT = 2  # words either side of a difference
 _TOKENS = re.compile(r"\n|[^ \n]+")
 
 
@@ -117,7 +118,29 @@ def _size(differences: list[tuple[str, str]]) -> int:
 def _patched_ends(
     rendered: list[str], texts: list[str]
 ) -> tuple[list[str], list[tuple[str, str]]] | None:
-    """As `_patched`, for one paragraph, leaving its closing punctuation to `end`."""
+    """As `_patched`, for one paragraph, leaving its closing punctuation to `end`.
+
+    Where the paragraph runs on past the clause's sentences, the sentences after (an `add`) are
+    left as written.
+    """
+    patched = _patched_end(rendered, texts)
+    if patched is not None:
+        return patched
+    words = len(rendered[0].split())
+    sentences = texts[0].split(". ")
+    for count in range(1, len(sentences)):
+        head = ". ".join(sentences[:count]) + "."
+        if abs(len(head.split()) - words) <= _NEAR_WORDS // 2:
+            found = _patched([rendered[0]], [head])
+            if found is not None:
+                rest = ". ".join(sentences[count:])
+                return [f"{found[0][0]} {rest}", *texts[1:]], found[1]
+    return None
+
+
+def _patched_end(
+    rendered: list[str], texts: list[str]
+) -> tuple[list[str], list[tuple[str, str]]] | None:
     ending = _STRIP_END.search(texts[0])
     tail = ending.group(0) if ending else ""
     core = texts[0][: len(texts[0]) - len(tail)]
@@ -141,7 +164,7 @@ def _patched(
     clause_words = _TOKENS.findall("\n".join(normalise_characters(t) for t in rendered))
     published = _TOKENS.findall("\n".join(texts[: len(rendered)]))
     patched: list[str] = []
-    differences: list[tuple[str, str]] = []
+    runs: list[tuple[int, int, list[str]]] = []  # published words j1:j2 read as the clause's
     matcher = difflib.SequenceMatcher(None, clause_words, published, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         theirs, ours = published[j1:j2], clause_words[i1:i2]
@@ -150,13 +173,21 @@ def _patched(
             continue
         if "\n" in theirs or "\n" in ours or len(theirs) + len(ours) > _NEAR_WORDS:
             return None
-        before, after = published[max(j1 - 2, 0) : j1], published[j2 : j2 + 2]
+        patched += ours
+        if runs and j1 - runs[-1][1] <= 2 * _CONTEXT:  # near the last run: one difference
+            start, end, words = runs[-1]
+            runs[-1] = (start, j2, words + published[end:j1] + ours)
+        else:
+            runs.append((j1, j2, ours))
+    if not runs or len(runs) > _NEAR_RUNS * len(rendered):
+        return None
+    differences = []
+    for j1, j2, ours in runs:
+        before, after = published[max(j1 - _CONTEXT, 0) : j1], published[j2 : j2 + _CONTEXT]
         if "\n" in before + after:
             return None
+        theirs = published[j1:j2]
         differences.append((" ".join(before + theirs + after), " ".join(before + ours + after)))
-        patched += ours
-    if not differences or len(differences) > _NEAR_RUNS * len(rendered):
-        return None
     lines = " ".join(patched).split(" \n ")
     return lines + texts[len(rendered) :], differences
 
