@@ -72,9 +72,10 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
     found = find_facts(shape, text)
     findings = check_subject(Subject(str(path), subject_paragraphs(source.paragraphs), final=True))
     plain: set[int] = set()
+    cache: dict[tuple[Any, ...], Any] = {}
     for _ in range(_ROUNDS):
         data = copy.deepcopy(found.data)
-        entries = _match_parts(path, shape, data, library, plain)
+        entries = _match_parts(path, shape, data, library, plain, cache)
         _record_differences(entries, data, source.paragraphs, findings)
         draft = _draft(path, data, library)
         comparison = _round_trip(draft, source.paragraphs, data)
@@ -94,13 +95,19 @@ def import_document(path: Path, library: ClauseLibrary | None = None) -> Importe
 
 
 def _match_parts(
-    path: Path, shape: Shape, data: dict[str, Any], library: ClauseLibrary, plain: set[int]
+    path: Path,
+    shape: Shape,
+    data: dict[str, Any],
+    library: ClauseLibrary,
+    plain: set[int],
+    cache: dict[tuple[Any, ...], Any],
 ) -> list[tuple[str, Matched]]:
     facts = _rendering_facts(path, shape, data, library)
     reports = {r["id"]: r for r in data.get("reports", [])}
     reports |= {d["id"]: d for d in data.get("earlier_directions", [])}
     matcher = Matcher(library, facts, reports)
     matcher.plain_text = plain
+    matcher.cache = cache
     if shape.kind == "letter":
         return _letter_parts(shape, data, matcher)
     data["title"] = _title(shape.title, facts, library)

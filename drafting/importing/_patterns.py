@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from drafting.document._tree import ANCHOR_OPEN, ANCHOR_PATTERN
+from drafting.document._tree import ANCHOR_CLOSE, ANCHOR_OPEN, ANCHOR_PATTERN
 from drafting.library._clauses import Clause, ClauseItem, ClauseRenderError
 from drafting.library._language import DefinedTerms
 from drafting.read._normalise import normalise_characters, read_paragraphs
@@ -199,6 +200,8 @@ def _count(items: list[ClauseItem]) -> int:
 def _rendered(clause: Clause, context: dict[str, Any]) -> list[str]:
     """The clause's paragraph, fixed sub-paragraphs and text after, read as the normaliser reads."""
     lines = [clause.render(clause.spec.text, context)]
+    if not clause.spec.items and not clause.spec.then:
+        return [normalise_characters(lines[0])]
     lines += [clause.render(text, context) for text in _item_texts(clause.spec.items)]
     labelled = [f"1. {line}" for line in lines]
     if clause.spec.then:
@@ -214,6 +217,8 @@ def _item_texts(items: list[ClauseItem]) -> Iterator[str]:
 
 def _match(rendered: list[str], texts: list[str], single: bool) -> dict[str, str] | None:
     """The values the placeholders stand for, with `__add`/`__end` when those are needed."""
+    if len(texts) < len(rendered) or not all(map(_could_match, rendered, texts)):
+        return None
     if single:
         head = _pattern(rendered[0])
         core = _pattern(_STRIP_END.sub("", rendered[0]))
@@ -228,9 +233,34 @@ def _match(rendered: list[str], texts: list[str], single: bool) -> dict[str, str
     return _fullmatch(pattern, "\n".join(texts[: len(rendered)]))
 
 
-def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
+_CUT = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}|{ANCHOR_OPEN}[^{ANCHOR_CLOSE}]*{ANCHOR_CLOSE}")
+
+
+def _could_match(rendered: str, text: str) -> bool:
+    """Whether every piece of the clause's own wording is in the text (a regex costs far more)."""
+    return all(piece in text for piece in _pieces(rendered))
+
+
+@lru_cache(maxsize=8192)
+def _pieces(rendered: str) -> tuple[str, ...]:
+    pieces = _CUT.split(_STRIP_END.sub("", normalise_characters(rendered)))
+    return tuple(piece.strip() for piece in pieces)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
     try:
-        found = re.fullmatch(pattern, text)
+        return re.compile(pattern)
+    except re.error:
+        return None
+
+
+def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
+    compiled = _compiled(pattern)
+    if compiled is None:
+        return None
+    try:
+        found = compiled.fullmatch(text)
     except re.error:
         return None
     if found is None:
@@ -238,6 +268,7 @@ def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
     return {k: v for k, v in found.groupdict().items() if v is not None}
 
 
+@lru_cache(maxsize=8192)
 def _pattern(text: str) -> str:
     """A rendering as a regular expression: placeholders capture, cross-references are labels."""
     parts: list[str] = []
