@@ -44,22 +44,12 @@ if TYPE_CHECKING:
         spec_yaml,
     )
 
-#: Loaded when first used: a build does not pay for the importer (rapidfuzz, the checks, diff).
-_IMPORTING = frozenset(
-    {
-        "Imported",
-        "candidate_clauses",
-        "import_document",
-        "report_json",
-        "report_lines",
-        "spec_from_document",
-        "spec_yaml",
-    }
-)
-
-
 def __getattr__(name: str) -> Any:
-    if name in _IMPORTING:
+    """The importer's names, loaded when first used: a build does not pay for the importer.
+
+    (Every other public name is defined above, so a public name not found is the importer's.)
+    """
+    if name in __all__:
         import drafting.importing
 
         return getattr(drafting.importing, name)

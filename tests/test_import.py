@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from drafting import Draft, Spec
-from drafting.importing import import_document
+from drafting.importing import import_document, report_json
 from drafting.spec._model import Entry
 
 from .conftest import ROOT, SAMPLE_IDS, SAMPLES, Result, load_sample
@@ -228,3 +228,10 @@ def test_pdf_without_text_is_one_line(run: Callable[..., Result], tmp_path: Path
     assert result.code == 2
     assert "no text" in result.err
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_most_paragraph_entries_of_the_published_texts_are_clauses() -> None:
+    reports = [report_json(import_document(text)) for text in PUBLISHED]
+    matched = sum(r["matched"] for r in reports)
+    total = sum(r["paragraphs"] for r in reports)
+    assert matched >= 0.8 * total, [(r["file"], r["matched"], r["paragraphs"]) for r in reports]
