@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         spec_yaml,
     )
 
+
 def __getattr__(name: str) -> Any:
     """The importer's names, loaded when first used: a build does not pay for the importer.
 
