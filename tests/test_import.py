@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -235,3 +236,23 @@ def test_most_paragraph_entries_of_the_published_texts_are_clauses() -> None:
     matched = sum(r["matched"] for r in reports)
     total = sum(r["paragraphs"] for r in reports)
     assert matched >= 0.8 * total, [(r["file"], r["matched"], r["paragraphs"]) for r in reports]
+
+
+def test_wizard_from_a_published_text_offers_what_was_imported(tmp_path: Path) -> None:
+    if TYPE_CHECKING:
+        from cli import _previous_spec
+        from cli._wizard import run as wizard
+    else:
+        from drafting.cli import _previous_spec
+        from drafting.cli._wizard import run as wizard
+    from .test_wizard import Script
+
+    source = ROOT / "samples" / "published" / "kirklees-2018-01-25-direction.txt"
+    previous = _previous_spec(source, tmp_path)
+    assert previous is not None
+    answers = tmp_path / "answers.yaml"
+    script = Script({"wizard.review": ["write"]})
+    wizard(answers, False, previous, tmp_path, False, script)
+    assert "council.name" in script.asked
+    text = Draft.from_file(answers).text
+    assert "re-appointed Eleanor Brazil OBE as the Children's Services Commissioner" in text
