@@ -217,6 +217,12 @@ def test_not_a_direction_is_one_line_and_writes_nothing(
     assert not (tmp_path / "out.yaml").exists()
 
 
+def test_a_spec_is_not_imported(run: Callable[..., Result], tmp_path: Path) -> None:
+    result = run("import", ROOT / "samples" / "kirklees-2018-01-25-direction.yaml")
+    assert result.code == 2
+    assert "is a spec already" in result.err and result.out == ""
+
+
 def test_pdf_without_text_is_one_line(run: Callable[..., Result], tmp_path: Path) -> None:
     from pypdf import PdfWriter
 

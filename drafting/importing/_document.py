@@ -37,7 +37,7 @@ from drafting.importing._proof import (
 )
 from drafting.importing._shape import Node, Shape, read_shape
 from drafting.library._clauses import ClauseLibrary, load_library
-from drafting.read._readers import read_document
+from drafting.read._readers import SPEC_SUFFIXES, read_document
 from drafting.spec._model import Spec
 from drafting.spec._yaml import LineMap
 
@@ -69,6 +69,11 @@ class Imported:
 
 def import_document(path: Path, library: ClauseLibrary | None = None) -> Imported:
     """Import a published direction or letter; `DocumentError` if it is neither or unreadable."""
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        raise DocumentError(
+            "is a spec already: import takes a published direction or letter (.pdf, .docx, .txt)",
+            Where(path),
+        )
     library = library or load_library()
     source = read_document(path)
     shape = read_shape(source.paragraphs, path)
