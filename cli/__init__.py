@@ -8,28 +8,52 @@ how documents are made.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import gc
+import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from drafting import DraftingError
-from drafting._errors import ChecksFailed, PdfFailed
+from drafting import ChecksFailed, DraftingError, PdfFailed
 
 if TYPE_CHECKING:
-    from drafting.checks import Finding, Report
+    from drafting import Finding, Report
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
+#: What a shell reports for a process ended by SIGPIPE (128 + 13).
+EXIT_PIPE = 141
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing more fails writing to it at exit."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> NoReturn:
     """The `drafting` console script: run the command line and exit with its status."""
-    status = main()
+    try:
+        status = main()
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        _discard_stdout()
+        status = EXIT_PIPE
+    except OSError as exc:  # standard output on a full disk (or a fault the library missed)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            _discard_stdout()
+            print(f"drafting: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        else:
+            print(f"drafting: error: {exc.strerror or exc}", file=sys.stderr)
+        status = EXIT_INPUT
     # The process ends here and its objects need no collecting, but the interpreter's shutdown
     # runs full garbage collections over all of them: ~40 ms once pydantic, Jinja and lxml are
     # loaded, a sixth of a build.  Frozen objects are left out of those collections.
@@ -42,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = arguments.command
+    if arguments.debug:  # what is done silently (an ignored cache entry) is told
+        logging.basicConfig(level=logging.DEBUG, format="drafting: debug: %(message)s")
     try:
         return command(arguments)
     except ChecksFailed as exc:
@@ -77,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Draft statutory directions under section 497A(4B) of the Education Act 1996.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="print the toolkit's version and exit"
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="write the Word documents of a spec")
@@ -100,15 +129,33 @@ def _parser() -> argparse.ArgumentParser:
         help="find drafting slips in specs, .docx, .pdf or .txt files",
         description="Exit status 0: no errors; 1: errors found; 2: a file cannot be read.",
     )
-    check.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="a spec (its generated documents), or a .docx, .pdf or .txt to check",
+    )
+    check.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: one finding a line, `file:line:` first for a .txt; json: for scripts",
+    )
+    check.add_argument(
+        "--spec",
+        type=Path,
+        metavar="SPEC",
+        help="check the files as this spec's documents: its accepted_findings are set aside, "
+        "and they are final when it is dated",
+    )
     status = check.add_mutually_exclusive_group()
     status.add_argument("--draft", action="store_true", help="blanks left for signing are expected")
     status.add_argument("--final", action="store_true", help="blanks are errors")
     check.set_defaults(command=_check)
 
     text = commands.add_parser("text", help="print a spec's direction or letter as plain text")
-    text.add_argument("spec", type=Path)
+    text.add_argument("spec", type=Path, help="the spec (YAML answers file)")
     text.add_argument("--document", choices=["direction", "letter"], help=DOCUMENT_HELP)
     text.set_defaults(command=_text)
 
@@ -135,10 +182,16 @@ def _parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="also list waivers that found nothing to waive"
     )
     diff.add_argument("--document", choices=["direction", "letter"], help=DOCUMENT_HELP)
-    diff.add_argument("--format", choices=["text", "json"], default="text")
+    diff.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: the report for people; json: for scripts",
+    )
     diff.add_argument("--html", type=Path, metavar="FILE", help="also write a side-by-side page")
     diff.add_argument("--redline", type=Path, metavar="FILE", help="also write tracked changes")
     diff.add_argument("--force", action="store_true", help="overwrite --html/--redline files")
+    diff.add_argument("--author", default="Department for Education", help="of the redline")
     diff.add_argument(
         "--before-changes",
         action="store_true",
@@ -177,7 +230,12 @@ def _parser() -> argparse.ArgumentParser:
         help="turn a published direction or letter (.pdf, .docx, .txt) into a spec",
         description="Exit status 0: imported; 2: not a direction or letter, or unreadable.",
     )
-    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a published direction or letter: .pdf, .docx or .txt",
+    )
     importing.add_argument(
         "-o",
         "--output",
@@ -185,7 +243,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEC.yaml",
         help="write the spec here (default: stdout)",
     )
-    importing.add_argument("--format", choices=["text", "json"], default="text", help="report")
+    importing.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="how the report on stderr is printed",
+    )
     importing.add_argument(
         "--suggest-clauses",
         type=Path,
@@ -201,13 +264,37 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--family", help="only this family (recital, access, tor ...)")
     listing.set_defaults(command=_clauses_list)
     show = clause_commands.add_parser("show", help="one clause: parameters and text")
-    show.add_argument("id")
+    show.add_argument("id", help="the clause's id (access.co-operate); see `clauses list`")
     show.set_defaults(command=_clauses_show)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a spec (for editors to check and complete specs)",
+    )
+    schema.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the field reference (docs/spec.md) instead, with examples from SPECs",
+    )
+    schema.add_argument(
+        "examples", type=Path, nargs="*", metavar="SPEC", help="specs to take examples from"
+    )
+    schema.set_defaults(command=_schema)
     return parser
 
 
+class _Version(argparse.Action):
+    """`--version`: the version is looked up only when asked for, not at every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from drafting import version
+
+        print(f"drafting {version()}")
+        parser.exit()
+
+
 def _build(arguments: argparse.Namespace) -> int:
-    from drafting._build import build
+    from drafting import build
 
     built = build(
         arguments.spec,
@@ -228,14 +315,14 @@ def _build(arguments: argparse.Namespace) -> int:
 def _check(arguments: argparse.Namespace) -> int:
     import json
 
-    from drafting.checks import check_file
+    from drafting import check_file
 
     final = True if arguments.final else False if arguments.draft else None
     reports: list[Report] = []
     unreadable = False
     for path in arguments.files:
         try:
-            reports += check_file(path, final)
+            reports += check_file(path, final, arguments.spec)
         except DraftingError as exc:
             print(f"drafting: error: {exc}", file=sys.stderr)
             unreadable = True
@@ -247,17 +334,18 @@ def _check(arguments: argparse.Namespace) -> int:
         errors = sum(len(r.errors) for r in reports)
         warnings = sum(len(r.findings) for r in reports) - errors
         accepted = sum(len(r.accepted) for r in reports)
-        print(
-            f"{errors} errors, {warnings} warnings, {accepted} accepted "
-            f"in {len(reports)} document{'s' * (len(reports) != 1)}"
-        )
+        if reports or not unreadable:  # a file that could not be read is not "0 errors"
+            print(
+                f"{errors} errors, {warnings} warnings, {accepted} accepted "
+                f"in {len(reports)} document{'s' * (len(reports) != 1)}"
+            )
     if unreadable:
         return EXIT_INPUT
     return EXIT_DIFFERENT if any(r.errors for r in reports) else EXIT_OK
 
 
 def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
-    from drafting.checks import format_finding
+    from drafting import format_finding
 
     for finding in report.findings:
         print(format_finding(report.name, finding), file=stream)
@@ -290,12 +378,18 @@ def _text(arguments: argparse.Namespace) -> int:
 
 
 def _diff(arguments: argparse.Namespace) -> int:
-    from drafting.compare import _report as report
-    from drafting.compare._compare import compare_files
-    from drafting.support._output import write_all
+    from drafting import (
+        compare_files,
+        comparison_html,
+        comparison_json,
+        explain_normalisation,
+        print_comparison,
+        render_redline,
+        write_outputs,
+    )
 
     if arguments.explain_normalisation:
-        print(report.explain_normalisation())
+        print(explain_normalisation())
         return EXIT_OK
     if arguments.left is None or arguments.right is None:
         raise DraftingError("diff needs two documents: drafting diff LEFT RIGHT")
@@ -309,16 +403,17 @@ def _diff(arguments: argparse.Namespace) -> int:
     )
     outputs: dict[Path, bytes] = {}
     if arguments.html:
-        outputs[arguments.html] = report.as_html(comparison).encode("utf-8")
+        outputs[arguments.html] = comparison_html(comparison).encode("utf-8")
     if arguments.redline:
-        from drafting.compare._redline import render_redline
-
-        outputs[arguments.redline] = render_redline(comparison)
-    write_all(outputs, arguments.force)
+        outputs[arguments.redline] = render_redline(
+            comparison, author=arguments.author, newer=arguments.right
+        )
+    inputs = [arguments.left, arguments.right, *([arguments.waivers] if arguments.waivers else [])]
+    write_outputs(outputs, arguments.force, inputs)
     if arguments.format == "json":
-        print(report.as_json(comparison))
+        print(comparison_json(comparison))
     else:
-        report.print_report(comparison, verbose=arguments.verbose)
+        print_comparison(comparison, verbose=arguments.verbose)
     return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
 
 
@@ -346,8 +441,14 @@ def _wizard(arguments: argparse.Namespace) -> int:
 def _import(arguments: argparse.Namespace) -> int:
     import json
 
-    from drafting import candidate_clauses, import_document, report_json, report_lines, spec_yaml
-    from drafting.support._output import write_all
+    from drafting import (
+        candidate_clauses,
+        import_document,
+        import_report_json,
+        import_report_lines,
+        spec_yaml,
+        write_outputs,
+    )
 
     imported = import_document(arguments.file)
     # printed, the spec names its published text as seen from here
@@ -357,11 +458,13 @@ def _import(arguments: argparse.Namespace) -> int:
         outputs[arguments.output] = spec.encode("utf-8")
     if arguments.suggest_clauses:
         outputs[arguments.suggest_clauses] = candidate_clauses(imported).encode("utf-8")
-    write_all(outputs, arguments.force)
+    write_outputs(outputs, arguments.force, [arguments.file])
     if arguments.format == "json":
-        print(json.dumps(report_json(imported), indent=2, ensure_ascii=False), file=sys.stderr)
+        print(
+            json.dumps(import_report_json(imported), indent=2, ensure_ascii=False), file=sys.stderr
+        )
     else:
-        for line in report_lines(imported):
+        for line in import_report_lines(imported):
             print(line, file=sys.stderr)
     if not arguments.output:
         sys.stdout.write(spec)
@@ -390,20 +493,27 @@ def _clauses_list(arguments: argparse.Namespace) -> int:
         families = sorted({c.family for c in library})
         raise DraftingError(f"no family '{arguments.family}'; families: {', '.join(families)}")
     width = max(len(c.id) for c in clauses)
+    family_width = max(len(c.family) for c in clauses)
     for clause in clauses:
-        print(f"{clause.id:<{width}}  {clause.spec.title}")
+        print(f"{clause.id:<{width}}  {clause.family:<{family_width}}  {clause.spec.title}")
     return EXIT_OK
 
 
 def _clauses_show(arguments: argparse.Namespace) -> int:
-    from drafting import describe, load_library
-    from drafting.spec._model import did_you_mean
+    from drafting import describe, find_clause, load_library
 
-    library = load_library()
-    clause = library.get(arguments.id)
-    if clause is None:
-        raise DraftingError(
-            f"unknown clause '{arguments.id}'{did_you_mean(arguments.id, library.ids)}"
-        )
-    print(describe(clause))
+    print(describe(find_clause(load_library(), arguments.id)))
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from drafting import SpecError, load_yaml, spec_reference, spec_schema
+
+    if not arguments.markdown:
+        print(json.dumps(spec_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    examples = [load_yaml(path, SpecError)[0] for path in arguments.examples]
+    sys.stdout.write(spec_reference(examples))
     return EXIT_OK

@@ -14,9 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from drafting._errors import SpecError, Where
-from drafting.spec._yaml import dump_yaml, parse_yaml
-from drafting.support._output import write_atomic
+from drafting import SpecError, Where, dump_yaml, parse_yaml, write_atomic
 
 Data = dict[str, Any]
 

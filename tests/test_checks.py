@@ -115,7 +115,7 @@ CLEAN = [
     "1. Services were found to be 'inadequate'; earlier 'requires improvement' judgements.\n",
     "1. Leadership, management and governance were inadequate.\n",
     "1. The Council shall:\n   a. act now;\n   b. act 'as agreed'; and\n"
-    "   c. report (as it must).\n   d. in due course:\n"
+    "   c. report (as it must);\n   d. in due course:\n"
     "      i. Kirklees Council and Leeds City Council, which work with\n"
     "         Kirklees, meet;\n      ii. the board reports, or\n      iii. the Minister asks.\n",
     "1. The report of 8 December 2017.\nDated: 25th January 2018\n",
@@ -143,6 +143,19 @@ def test_blank_date_is_expected_in_a_draft() -> None:
 # --- the published texts: every finding a real slip, or a known false positive ----------------
 
 PUBLISHED_FINDINGS = {
+    "buckinghamshire-2018-07-12-direction": [
+        ("TERM003", "recital 4"),  # real: "the 1996 Act" defined and never used
+        ("ANNEX001", "recital 5"),  # real: "the Annex A"
+        ("TERM004", "recital 6"),  # real: "Education Act 1996" written out after the definition
+        ("TERM004", "direction 7"),  # real: the same again
+        ("PRON001", "direction 7.a"),  # real: Hampshire County Council is "it" here, "they" in 7.c
+        ("TERM002", "direction 7.d"),  # real: "the Improvement Board" used before annex 2.a
+        ("TERM001", "annex 1"),  # real: annex 1 defines "the Council" again
+        ("TERM003", "annex 2.a"),  # real: the annex's definition of the board is never used after
+        ("TERM006", "annex paragraph 8"),  # real: "the Ofsted report" (the first bullet of 2.b)
+        ("TERM006", "annex 2.c"),  # real: the same variant
+        ("TERM006", "annex 2.e"),  # real: the same variant
+    ],
     "kirklees-2018-01-25-direction": [
         ("TERM002", "recital 2"),  # real: "children's social care functions" used before recital 4
         ("LIST001", "recital 3.a"),  # real: the item lacks its semicolon
@@ -153,6 +166,8 @@ PUBLISHED_FINDINGS = {
         ("TERM004", "recital 6"),  # real: "Education Act 1996" written out after the definition
         ("TERM004", "direction 7"),  # real: the same again
         ("LIST001", "direction 7.c.ii"),  # real: the item lacks its semicolon
+        ("TERM006", "direction 7.e"),  # real: "children's social care services functions"
+        ("TERM006", "annex 2"),  # real: the same variant, in the annex
         ("DATE003", "annex 3"),  # real: the annex dates the direction December 2017
         ("LIST002", "annex 3.a"),  # real: annex items 3.a-c capitalised, 3.d-h not
         ("LIST002", "annex 3.b"),
@@ -181,6 +196,9 @@ PUBLISHED_FINDINGS = {
         ("CITE002", "recital 3.c"),  # real: "section 10, 12, 12C, 12D and 17A"
         ("LIST001", "recital 3.c"),  # real: the last item of the list lacks its full stop
         ("CASE001", "recital 5"),  # real: "this direction" where elsewhere "this Direction"
+        # Real: 1.ii and 1.iii end "." in a list whose other items end ";".
+        ("LIST003", "direction 1.ii"),
+        ("LIST003", "direction 1.iii"),
         ("CONFUSE001", "direction 1.iv"),  # real: "who's appointment"
     ],
 }
@@ -302,6 +320,6 @@ def test_a_stale_acceptance_is_reported(
     accepted.append({"code": "CITE001", "reason": "nothing of the kind happens"})
     result = run("check", write_spec(data))
     assert result.code == 0
-    assert "accepted_findings[2]: warning ACCEPT001: this accepted finding no longer occurs" in (
+    assert "accepted_findings[3]: warning ACCEPT001: this accepted finding no longer occurs" in (
         result.out
     )

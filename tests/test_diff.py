@@ -130,7 +130,11 @@ def test_redline_has_tracked_changes_that_accept_to_the_right_text(
     redline = tmp_path / "redline.docx"
     assert run("diff", KIRKLEES, changed, "--redline", redline, "--published").code == 1
     xml = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
-    assert '<w:ins w:id="' in xml and 'w:author="drafting diff"' in xml and "<w:delText" in xml
+    assert (
+        '<w:ins w:id="' in xml
+        and 'w:author="Department for Education"' in xml
+        and "<w:delText" in xml
+    )
     accepted = read_paragraphs(docx_text(redline))
     rejected = read_paragraphs(docx_text(redline, accept_changes=False))
     assert [p.text for p in accepted] == [p.text for p in read_paragraphs(changed.read_text())]

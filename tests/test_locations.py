@@ -36,6 +36,7 @@ def test_a_schedule_heading_gives_the_samples_findings(
     # and no paragraph of the annex is mistaken for the direction's (TERM004).
     assert [(code, where) for code, where, _ in found] == [
         ("TERM002", "recital 2"),
+        ("TERM006", "annex 2"),  # the published annex's variant of the functions term
         ("DATE003", "annex 3"),
     ]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, assert_never
 
 from drafting._errors import SpecError
 from drafting.document._tree import (
@@ -24,6 +24,7 @@ from drafting.document._tree import (
     Block,
     Columns,
     Document,
+    DocumentKind,
     Line,
     LineRole,
     NumberedList,
@@ -34,6 +35,7 @@ from drafting.library._clauses import (
     ClauseItem,
     ClauseLibrary,
     ClauseRenderError,
+    ParamType,
     with_globals,
 )
 from drafting.library._language import (
@@ -48,8 +50,9 @@ from drafting.library._language import (
     missing,
 )
 from drafting.library._ofsted import framework_for
-from drafting.spec._model import Entry, Letter, Spec, did_you_mean
+from drafting.spec._model import Entry, Letter, Spec
 from drafting.spec._model import Report as ReportSpec
+from drafting.spec._validation import did_you_mean
 from drafting.spec._yaml import LineMap, PathKey
 
 MAX_BULLET_DEPTH = 2
@@ -70,10 +73,10 @@ class _Assembly:
     terms: DefinedTerms = field(default_factory=DefinedTerms)
 
 
-def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[str, Document]:
+def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[DocumentKind, Document]:
     """The document trees the spec describes: its direction, its letter, or both."""
     state = _start(spec, library, lines)
-    documents: dict[str, Document] = {}
+    documents: dict[DocumentKind, Document] = {}
     if spec.has_direction:
         documents["direction"] = _direction(state)
     if spec.letter is not None:
@@ -138,8 +141,12 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
         "council": council,
         "sos": secretary,
         "appointee": _appointee(spec),
-        "act": Term("education_act", "the Education Act 1996", spec.terms.education_act),
-        "tor": Term("terms_of_reference", "the terms of reference", spec.terms.terms_of_reference),
+        "act": Term(("act", "education_act"), "the Education Act 1996", spec.terms.education_act),
+        "tor": Term(
+            ("terms_of_reference", "terms_of_reference"),
+            "the terms of reference",
+            spec.terms.terms_of_reference,
+        ),
         "functions": _functions(spec),
         "improvement_board": _improvement_board(spec),
         "annex": spec.annex is not None,
@@ -227,14 +234,14 @@ def _functions(spec: Spec) -> Term:
     """The functions s.50 brings in: its term once defined, else their description."""
     term = spec.terms.functions
     long = "children's social care functions"
-    return Term("functions", long, term, define_at_mention=False)
+    return Term(("functions", "functions"), long, term, define_at_mention=False)
 
 
 def _improvement_board(spec: Spec) -> Term:
     board = spec.improvement_board
     if board is None:
-        return Term("improvement_board", "the Improvement Board", None)
-    return Term("improvement_board", board.name, board.term)
+        return Term(("improvement_board", "improvement_board"), "the Improvement Board", None)
+    return Term(("improvement_board", "improvement_board"), board.name, board.term)
 
 
 def _reference(state: _Assembly, clause_id: str, date: Any, path: PathKey) -> str:
@@ -449,7 +456,7 @@ def _convert(
     state: _Assembly,
     clause: Clause,
     name: str,
-    kind: str,
+    kind: ParamType,
     value: Any,
     choices: list[str] | None,
     path: PathKey,
@@ -460,31 +467,35 @@ def _convert(
             state.lines.where(path),
         )
 
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise fail("true or false")
-        return value
-    if kind == "text":
-        if value is not None and not isinstance(value, str | int | float):
-            raise fail("text")
-        return None if value is None else " ".join(str(value).split())
-    if kind == "texts":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail("a list of texts")
-        return [" ".join(v.split()) for v in value]
-    if kind == "choice":
-        if value not in (choices or []):
-            raise fail(f"one of {', '.join(choices or [])}")
-        return value
     if kind in ("report", "direction") and value is None:
         return None  # an optional report or direction the spec does not give
-    if kind == "report":
-        return _lookup(state, state.reports, value, "report", path)
-    if kind == "reports":
-        if not isinstance(value, list):
-            raise fail("a list of report ids")
-        return [_lookup(state, state.reports, v, "report", path) for v in value]
-    return _lookup(state, state.directions, value, "earlier direction", path)
+    match kind:
+        case "bool":
+            if not isinstance(value, bool):
+                raise fail("true or false")
+            return value
+        case "text":
+            if value is not None and not isinstance(value, str | int | float):
+                raise fail("text")
+            return None if value is None else " ".join(str(value).split())
+        case "texts":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail("a list of texts")
+            return [" ".join(v.split()) for v in value]
+        case "choice":
+            if value not in (choices or []):
+                raise fail(f"one of {', '.join(choices or [])}")
+            return value
+        case "report":
+            return _lookup(state, state.reports, value, "report", path)
+        case "reports":
+            if not isinstance(value, list):
+                raise fail("a list of report ids")
+            return [_lookup(state, state.reports, v, "report", path) for v in value]
+        case "direction":
+            return _lookup(state, state.directions, value, "earlier direction", path)
+        case _:  # every parameter type has its case: mypy refuses a type left out
+            assert_never(kind)
 
 
 def _lookup(state: _Assembly, known: dict[str, Any], key: Any, what: str, path: PathKey) -> Any:

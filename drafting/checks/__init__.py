@@ -11,6 +11,13 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
     dates       DATE001-005   dates against the direction's own and the letter's; duration
     ofsted      OFSTED001-002 grades and key judgement names
+    usage       TERM005-006   terms used undefined, or in a variant form
+    endings     LIST003-004   list items ending alike; one-item lists closed "."
+    voice       VOICE001      a letter's "I" and third person mixed
+    places      PLACE001      another council's or area's name left in
+    frameworks  OFSTED003     judgement names of the wrong framework for the report's date
+    offices     CITE004, ANNEX001  an office under the wrong section; "the Annex A"
+    agreement   DATE006-007   the direction dated otherwise; two durations
 """
 
 from __future__ import annotations
@@ -20,13 +27,20 @@ from pathlib import Path
 
 from drafting.assembly._draft import Draft
 from drafting.checks._model import Finding, Rule, Subject, subject_paragraphs
+from drafting.checks.agreement import check_agreement
 from drafting.checks.citations import check_citations
 from drafting.checks.dates import check_dates
+from drafting.checks.endings import check_endings
+from drafting.checks.frameworks import check_frameworks
 from drafting.checks.lists import check_lists
 from drafting.checks.numbering import check_numbering
+from drafting.checks.offices import check_offices
 from drafting.checks.ofsted import check_ofsted
+from drafting.checks.places import check_places
 from drafting.checks.pronouns import check_pronouns
 from drafting.checks.terms import check_terms
+from drafting.checks.usage import check_usage
+from drafting.checks.voice import check_voice
 from drafting.checks.wording import check_wording
 from drafting.read._locate import tree_paragraphs
 from drafting.spec._model import AcceptedFinding
@@ -40,6 +54,13 @@ RULES: tuple[Rule, ...] = (
     check_wording,
     check_dates,
     check_ofsted,
+    check_usage,
+    check_endings,
+    check_voice,
+    check_places,
+    check_frameworks,
+    check_offices,
+    check_agreement,
 )
 
 
@@ -118,8 +139,13 @@ def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def check_file(path: Path, final: bool | None = None) -> list[Report]:
-    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
+def check_file(path: Path, final: bool | None = None, spec: Path | None = None) -> list[Report]:
+    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False).
+
+    With `spec`, the document is checked as that spec's: the findings its `accepted_findings`
+    keep are set aside with their reasons, it is final when the spec is dated (unless `final`
+    says otherwise), and rules compare it with the spec's facts.
+    """
     from drafting.read._readers import (  # not needed by a build's own checks
         SPEC_SUFFIXES,
         read_document,
@@ -129,8 +155,20 @@ def check_file(path: Path, final: bool | None = None) -> list[Report]:
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)
     paragraphs = subject_paragraphs(source.paragraphs, source_lines=source.has_lines)
-    subject = Subject(str(path), paragraphs, final is not False)
-    return [Report(str(path), check_subject(subject))]
+    if spec is None:
+        subject = Subject(str(path), paragraphs, final is not False)
+        return [Report(str(path), check_subject(subject))]
+    draft = Draft.from_file(spec)
+    rendered = draft.get()
+    dated = rendered.dated is not None
+    subject = Subject(
+        str(path),
+        paragraphs,
+        dated if final is None else final,
+        spec=draft.spec,
+        kind=rendered.document.kind,
+    )
+    return [_accept(draft, str(path), check_subject(subject))]
 
 
 def format_finding(name: str, finding: Finding) -> str:

@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafting._errors import SpecError
 from drafting.compare._diff import Comparison, Waiver, compare
+from drafting.document._tree import DocumentKind
 from drafting.read._readers import SPEC_SUFFIXES, Source, read_document
-from drafting.spec._model import spec_error
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 
 
@@ -44,7 +45,7 @@ def load_waivers(path: Path) -> list[Waiver]:
     try:
         parsed = _WaiverFile.model_validate(data)
     except ValidationError as exc:
-        raise spec_error(exc, lines, _WaiverFile) from None
+        raise validation_error(exc, lines, SpecError, _WaiverFile) from None
     return [Waiver(w.left, w.right, w.reason) for w in parsed.waivers]
 
 
@@ -53,7 +54,7 @@ def compare_files(
     right_path: Path,
     waiver_file: Path | None = None,
     accept_changes: bool = True,
-    kind: str | None = None,
+    kind: DocumentKind | None = None,
     published: bool = False,
 ) -> Comparison:
     """Compare two documents of any readable kind (`kind`: a spec's direction or letter).

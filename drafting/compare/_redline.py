@@ -9,34 +9,63 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 from drafting.compare._diff import Comparison, Row
 from drafting.ooxml._write import Revisions, core_properties, load_template, tracked_paragraph_xml
 from drafting.render._word import template_for
 
-AUTHOR = "drafting diff"
+AUTHOR = "Department for Education"
 STYLE = "BodyText"
 
 
-def render_redline(comparison: Comparison, when: datetime | None = None) -> bytes:
-    """The .docx bytes of the redline, on the direction template like any other document."""
+def render_redline(
+    comparison: Comparison,
+    when: datetime | None = None,
+    author: str = AUTHOR,
+    newer: Path | None = None,
+) -> bytes:
+    """The .docx bytes of the redline, on the direction template like any other document.
+
+    The changes are stamped with `author` and the date of the newer document (`newer`, when it
+    is a spec with a date), else `when`, else now.  A first paragraph without a label on either
+    side is the title, in the Title style.
+    """
     template = load_template(template_for("direction"))
-    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    revisions = Revisions(AUTHOR, stamp)
+    dated = _spec_date(newer) if newer is not None else None
+    stamp = (dated or when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    revisions = Revisions(author, stamp)
     blocks = [
         tracked_paragraph_xml(
-            STYLE,
+            "Title" if index == 0 and _unlabelled(row) else STYLE,
             _pieces(row),
             revisions,
             row.kind if row.kind in ("inserted", "deleted") else None,
         )
-        for row in comparison.rows
+        for index, row in enumerate(comparison.rows)
     ]
     changed = {template.document_name: template.document_part(blocks)}
     if template.core_name is not None:
         title = f"Redline: {comparison.left_name} → {comparison.right_name}"
-        changed[template.core_name] = core_properties(title, "", AUTHOR, "en-GB", None)
+        changed[template.core_name] = core_properties(title, "", author, "en-GB", None)
     return template.package(changed)
+
+
+def _unlabelled(row: Row) -> bool:
+    return all(side is None or not side.label for side in (row.left, row.right))
+
+
+def _spec_date(path: Path) -> datetime | None:
+    """The date a spec's document is made, if the newer side is a spec and is dated."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    from drafting.assembly._draft import Draft
+
+    dated = Draft.from_file(path).get().dated
+    if dated is None:
+        return None
+    day = dated.as_date()
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _pieces(row: Row) -> Iterator[tuple[str, str]]:

@@ -119,6 +119,10 @@ class LaidOut:
     number_format: NumberFormat | None = None
     page_break_before: bool = False
     column: int | None = None
+    #: The cross-reference anchor of a numbered paragraph that can be referred to.
+    anchor: str | None = None
+    #: Where its text names another paragraph's label: (start, end, that paragraph's anchor).
+    references: tuple[tuple[int, int, str], ...] = ()
     part: Part | None = None
 
 
@@ -218,7 +222,9 @@ def _lay_paragraph(
         label = f"{format_number(counters.next(level), number_format)}."
         if paragraph.anchor:
             anchors[paragraph.anchor] = label
-        yield LaidOut("numbered", paragraph.text, level, label, key, number_format)
+        yield LaidOut(
+            "numbered", paragraph.text, level, label, key, number_format, anchor=paragraph.anchor
+        )
     for child in paragraph.children:
         yield from _lay_paragraph(child, level + 1, block, counters, anchors)
     for text in paragraph.then:
@@ -229,12 +235,18 @@ def _resolve_anchors(item: LaidOut, anchors: dict[str, str]) -> LaidOut:
     if "\ue000" not in item.text:
         return item
 
-    def label_of(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    references: list[tuple[int, int, str]] = []
+    done = 0
+    for match in ANCHOR_PATTERN.finditer(item.text):
         anchor = match.group(1)
         if anchor not in anchors:
             clause, _, item_id = anchor.partition(".")
             raise ClauseLibraryError(f"label('{item_id}') names no item of the clause ({clause})")
-        return anchors[anchor]
-
-    text = ANCHOR_PATTERN.sub(label_of, item.text)
-    return replace(item, text=text)
+        pieces.append(item.text[done : match.start()])
+        start = sum(len(piece) for piece in pieces)
+        pieces.append(anchors[anchor])
+        references.append((start, start + len(anchors[anchor]), anchor))
+        done = match.end()
+    pieces.append(item.text[done:])
+    return replace(item, text="".join(pieces), references=tuple(references))

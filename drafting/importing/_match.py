@@ -254,7 +254,7 @@ class _Blank(Term):
     """A report or direction standing for any: every value it gives is a placeholder."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(name, placeholder(name), None)
+        super().__init__(("report", name), placeholder(name), None)
         self.date = self
 
     def __getattr__(self, name: str) -> str:

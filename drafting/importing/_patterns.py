@@ -313,9 +313,9 @@ def _result(
         if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             value = found.get(_group(f"param.{name}"))
         elif value is not None and hasattr(value, "key"):
-            value = value.key
+            value = spec_id(value)
         elif isinstance(value, list):
-            value = [v.key if hasattr(v, "key") else v for v in value]
+            value = [spec_id(v) if hasattr(v, "key") else v for v in value]
         if value != param.default:
             given[name] = value
     for key, text in found.items():
@@ -367,11 +367,17 @@ def _options(name: str, clause: Clause, facts: Facts) -> list[Any]:
     return list(facts.directions.values())
 
 
+def spec_id(thing: Any) -> str:
+    """The id a spec gives a report or direction (its term's key is `("report", id)`)."""
+    key = thing.key
+    return str(key[-1]) if isinstance(key, tuple) else str(key)
+
+
 def with_placeholders(thing: Any, fields: tuple[str, ...]) -> Any:
     """A report or direction whose unknown `fields` render as placeholders to capture."""
     changed = copy(thing)
     for name in fields:
         value = getattr(thing, name, None)
         if not isinstance(value, str):
-            setattr(changed, name, placeholder(f"field.{thing.key}.{name}"))
+            setattr(changed, name, placeholder(f"field.{spec_id(thing)}.{name}"))
     return changed

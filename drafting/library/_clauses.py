@@ -51,6 +51,7 @@ from drafting.library._language import (
     possessive,
 )
 from drafting.spec._dates import MONTHS, DateStyle, PartialDate, ordinal
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
@@ -271,9 +272,27 @@ def _compiled_folder(folder: Path) -> dict[str, Clause]:
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
     versions = (jinja2.__version__, pydantic.VERSION)
-    clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
-    _CODE.update(marshal.loads(code))
+    clauses, code = cached(
+        "clauses", folder, files, versions, lambda: _compile_library(files), _is_compiled_library
+    )
+    try:
+        compiled = marshal.loads(code)
+    except (ValueError, EOFError, TypeError):  # only from an entry whose key was known to others
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    if not isinstance(compiled, dict):
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    _CODE.update(compiled)
     return clauses
+
+
+def _is_compiled_library(value: object) -> bool:
+    """Whether a value read back from the cache has the shape `_compile_library` returns."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)):
+        return False
+    clauses = value[0]
+    return isinstance(clauses, dict) and all(isinstance(c, Clause) for c in clauses.values())
 
 
 def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
@@ -296,8 +315,7 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
     try:
         parsed = ClauseFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise ClauseLibraryError(error["msg"], lines.where(error["loc"])) from None
+        raise validation_error(exc, lines, ClauseLibraryError, ClauseFile) from None
     for clause_id, definition in parsed.clauses.items():
         where = lines.where(("clauses", clause_id))
         _check_clause(clause_id, parsed.family, definition, where)

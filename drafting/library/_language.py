@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from jinja2 import StrictUndefined
 
@@ -65,11 +66,26 @@ class Pronouns:
         self.plural = pronoun == "they"
 
 
+#: What a defined term names.  Terms are keyed by (kind, id), so that a user's report or
+#: direction id ("secretary_of_state", "council") can never be taken for a term of the toolkit's.
+TermKind = Literal[
+    "council",
+    "secretary_of_state",
+    "act",
+    "terms_of_reference",
+    "functions",
+    "improvement_board",
+    "report",
+    "direction",
+]
+TermKey = tuple[TermKind, str]
+
+
 class Term:
     """Something with a long form and perhaps a defined term (`the 2016 Ofsted report`)."""
 
     def __init__(
-        self, key: str, long: str, term: str | None = None, define_at_mention: bool = True
+        self, key: TermKey, long: str, term: str | None = None, define_at_mention: bool = True
     ) -> None:
         self.key = key
         self.long = long
@@ -83,7 +99,7 @@ class Term:
 class DefinedTerms:
     """Which terms the document has defined so far, in reading order."""
 
-    defined: set[str] = field(default_factory=set)
+    defined: set[TermKey] = field(default_factory=set)
     all_defined: bool = False
 
     def mention(self, term: Term) -> str:
@@ -109,7 +125,7 @@ class Council(Term):
     """The council directed: `council|mention`, `council.name`, `council.area`."""
 
     def __init__(self, name: str, term: str, area: str | None) -> None:
-        super().__init__("council", name, term)
+        super().__init__(("council", "council"), name, term)
         self.name = name
         self.area: str | StrictUndefined = area or missing("the spec gives no council.area")
 
@@ -118,7 +134,7 @@ class SecretaryOfState(Term, Pronouns):
     """The Secretary of State: `sos|mention`, `sos.title`, `sos.their` ("his powers")."""
 
     def __init__(self, title: str, term: str | None, pronoun: str) -> None:
-        Term.__init__(self, "secretary_of_state", f"the {title}", term)
+        Term.__init__(self, ("secretary_of_state", "secretary_of_state"), f"the {title}", term)
         Pronouns.__init__(self, pronoun)
         self.title = title
 
@@ -150,6 +166,14 @@ class Appointee(Pronouns):
         self.appointed_as = appointed_as or self.reference
 
     @property
+    def several(self) -> bool:
+        """Several advisers, who take plural verbs ("the advisers are").
+
+        A person who is "they" takes singular ones ("Alex Morgan continues").
+        """
+        return self.kind == "advisers"
+
+    @property
     def indefinite(self) -> str:
         """Who would be appointed, as a letter proposes it.
 
@@ -179,11 +203,8 @@ class Voice:
             self.we, self.am, self.have, self.s, self.our = "I", "am", "have", "", "my"
         elif voice == "we":
             self.we, self.am, self.have, self.s, self.our = "We", "are", "have", "", "our"
-        else:
-            self.we = f"The {sos.title}"
-            self.am = "are" if sos.plural else "is"
-            self.have = "have" if sos.plural else "has"
-            self.s = "" if sos.plural else "s"
+        else:  # "The Secretary of State hopes", whichever pronoun the Secretary of State has
+            self.we, self.am, self.have, self.s = f"The {sos.title}", "is", "has", "s"
             self.our = sos.their
 
 
@@ -200,7 +221,7 @@ class Report(Term):
         judgement: str | None,
         summary: str | None,
     ) -> None:
-        super().__init__(key, long, term)
+        super().__init__(("report", key), long, term)
         self.date = date
         self.subject: str | StrictUndefined = subject or missing(f"report '{key}' has no subject")
         self.judgement: str | StrictUndefined = judgement or missing(
@@ -235,7 +256,7 @@ class EarlierDirection(Term):
     def __init__(
         self, key: str, long: str, term: str | None, date: PartialDate, required: str | None
     ) -> None:
-        super().__init__(key, long, term)
+        super().__init__(("direction", key), long, term)
         self.date = date
         self.required: str | StrictUndefined = required or missing(
             f"direction '{key}' has no 'required'"

@@ -15,7 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafting._errors import TemplateError, Where
 from drafting.ooxml._package import INSERT_MARK, W_NS, Template, zip_parts
+from drafting.support._files import read_bytes
+from drafting.support._foreign import translated
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
@@ -35,16 +38,14 @@ def w(tag: str) -> str:
 
 
 def prepare_template(path: Path) -> Template:
-    """A Word template prepared for writing; `ValueError` if it is not a usable one."""
-    try:
+    """A Word template prepared for writing; `TemplateError` if it is not a usable one."""
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         return _prepare(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise ValueError(str(exc)) from None
 
 
 def _prepare(path: Path) -> Template:
-    with zipfile.ZipFile(path) as archive:
-        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    with zipfile.ZipFile(io.BytesIO(read_bytes(path, TemplateError))) as archive:
+        parts = read_parts(archive, [info.filename for info in archive.infolist()])
     document_name = _target(parts, "_rels/.rels", OFFICE_DOCUMENT, "")
     if document_name is None or document_name not in parts:
         raise KeyError("no main document part")
@@ -294,22 +295,22 @@ class PartTooLarge(ValueError):
     """A part of a package inflates to more than `MAX_PART` bytes."""
 
 
-def read_parts(package: bytes, names: Iterable[str]) -> dict[str, bytes]:
+def read_parts(package: bytes | zipfile.ZipFile, names: Iterable[str]) -> dict[str, bytes]:
     """The named parts of a zip package that exist in it, each checked for size before reading.
 
     The size a zip entry declares is checked first, and no more than that is ever inflated
     (`zipfile` stops at the declared size and fails the entry's checksum if it lies).
     """
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        found = {info.filename: info for info in archive.infolist()}
-        parts = {}
-        for name in names:
-            info = found.get(name)
-            if info is None:
-                continue
-            if info.file_size > MAX_PART:
-                raise PartTooLarge(
-                    f"the part {name} is too large ({info.file_size} bytes inflated)"
-                )
-            parts[name] = archive.read(info)
-        return parts
+    if isinstance(package, bytes):
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            return read_parts(archive, names)
+    found = {info.filename: info for info in package.infolist()}
+    parts = {}
+    for name in names:
+        info = found.get(name)
+        if info is None:
+            continue
+        if info.file_size > MAX_PART:
+            raise PartTooLarge(f"the part {name} is too large ({info.file_size} bytes inflated)")
+        parts[name] = package.read(info)
+    return parts

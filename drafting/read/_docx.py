@@ -7,7 +7,6 @@ ours or hand-edited.  Tracked changes are read as accepted unless asked otherwis
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -27,6 +26,7 @@ from drafting.ooxml._read import (
 )
 from drafting.ooxml._styles import BULLET_STYLES, CONTINUATION_STYLES, LINE_STYLES, NUMBERED_STYLES
 from drafting.support._files import read_bytes
+from drafting.support._foreign import translated
 
 _ROLE_OF_STYLE: dict[str, Role] = {style: role for role, style in LINE_STYLES.items()}
 _WORD_FORMATS: dict[str, NumberFormat] = {
@@ -37,20 +37,24 @@ _WORD_FORMATS: dict[str, NumberFormat] = {
 MAX_WORD_LEVELS = 9
 
 
+_PARTS = ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
+
+
 def read_docx(path: Path, accept_changes: bool = True) -> list[LaidOut]:
     """The non-empty paragraphs of a .docx, with the list labels Word would show."""
     package = read_bytes(path, DocumentError)
+    # A damaged package, malformed XML, or a number that is not one (a numId of "x").
     try:
-        parts = read_parts(package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"])
-        if "word/document.xml" not in parts:
-            raise DocumentError("not a Word document (no word/document.xml)", Where(path))
-        trees = {name: parse_xml(data) for name, data in parts.items()}
-        return _read_tree(trees, accept_changes)
+        with translated(DocumentError, "not a readable .docx", Where(path)):
+            parts = read_parts(
+                package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
+            )
+            if "word/document.xml" not in parts:
+                raise DocumentError("not a Word document (no word/document.xml)", Where(path))
+            trees = {name: parse_xml(data) for name, data in parts.items()}
+            return _read_tree(trees, accept_changes)
     except PartTooLarge as exc:
         raise DocumentError(str(exc), Where(path)) from None
-    # A damaged package, malformed XML, or a number that is not one (a numId of "x").
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, IndexError, OSError) as exc:
-        raise DocumentError(f"not a readable .docx ({exc})", Where(path)) from None
 
 
 def _read_tree(trees: dict[str, etree._Element], accept_changes: bool) -> list[LaidOut]:

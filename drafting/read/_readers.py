@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from drafting._errors import DocumentError, Where
+from drafting.document._tree import DocumentKind
 from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
-from drafting.support._files import read_bytes, read_text
+from drafting.support._files import read_bytes, read_text, require_file
+from drafting.support._foreign import translated
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -66,12 +68,15 @@ class Source:
     published: Path | None = None  # for a spec: the published text it names (`published:`)
 
 
-def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
+def read_document(
+    path: Path, accept_changes: bool = True, kind: DocumentKind | None = None
+) -> Source:
     """Read a spec, .docx, .pdf or .txt; `DocumentError` (or `SpecError`) if it cannot be read.
 
     For a spec, `kind` chooses its direction or its letter (by default the direction, or the
     letter when the spec has only a letter).
     """
+    require_file(path, DocumentError)
     suffix = path.suffix.lower()
     if suffix in SPEC_SUFFIXES:
         from drafting.assembly._draft import Draft
@@ -154,7 +159,9 @@ def _pdf_pages(path: Path) -> list[list[_PdfLine]]:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     data = read_bytes(path, DocumentError)
     deadline = time.monotonic() + PDF_SECONDS
-    try:
+    # pypdf raises many kinds of exception on a damaged or hostile file (nesting deep enough to
+    # exhaust the stack among them): every one means the same thing to the user.
+    with translated(DocumentError, "not a readable PDF", Where(path), anything=True):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _decrypted(reader):
             raise DocumentError("the PDF is encrypted", Where(path))
@@ -166,13 +173,6 @@ def _pdf_pages(path: Path) -> list[list[_PdfLine]]:
                 raise DocumentError("the PDF takes too long to read", Where(path))
             pages.append(_page_lines(page))
         return pages
-    except DocumentError:
-        raise
-    # pypdf raises many kinds of exception on a damaged or hostile file (nesting deep enough to
-    # exhaust the stack among them): every one means the same thing to the user.
-    except Exception as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise DocumentError(f"not a readable PDF ({reason})", Where(path)) from None
 
 
 def _decrypted(reader: Any) -> bool:
@@ -203,11 +203,13 @@ class _PdfLine:
         """Add a chunk found further along the line."""
         # A space between chunks unless the text has one already, or the chunk starts where
         # the previous chunk's characters could still reach (a word split across chunks).
-        joined = self.text.endswith(" ") or text.startswith(" ") or x < self.end
+        # Closing punctuation never follows a word gap (a field's result "a", then ". above").
+        joined = self.text.endswith(" ") or text.startswith((" ", *_CLOSING)) or x < self.end
         self.text += ("" if joined else " ") + text
         self.last_x, self.last_text = x, text
 
 
+_CLOSING = tuple(".,;:)]”’")
 _Chunk = tuple[float, float, float, str]  # baseline height, start, type size, text
 
 

@@ -75,5 +75,5 @@ def filled_template(path: Path, values: dict[str, Any]) -> Template:
         filled.write_bytes(output.getvalue())
         try:
             return prepare_template(filled)
-        except ValueError as exc:
-            raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
+        except TemplateError as exc:  # it names the filled copy; the user knows the template
+            raise TemplateError(exc.message, Where(path)) from None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from drafting._errors import TemplateError, Where
 from drafting.assembly._draft import Draft, Rendered
-from drafting.document._tree import LaidOut, NumberedList
+from drafting.document._tree import DocumentKind, LaidOut, NumberedList
 from drafting.ooxml._package import Template
 from drafting.ooxml._styles import (
     BULLET_STYLES,
@@ -26,6 +26,7 @@ from drafting.ooxml._styles import (
     SIGNATURE_STARTS,
 )
 from drafting.ooxml._write import (
+    bookmark_name,
     columns_xml,
     core_properties,
     load_template,
@@ -33,12 +34,15 @@ from drafting.ooxml._write import (
     paragraph_xml,
 )
 from drafting.render._house import filled_template, placeholder_values, template_for
+from drafting.support._foreign import translated
 
 AUTHOR = "Department for Education"
 __all__ = ["AUTHOR", "render_docx", "template_for"]
 
 
-def render_docx(draft: Draft, kind: str | None = None, template: Path | None = None) -> bytes:
+def render_docx(
+    draft: Draft, kind: DocumentKind | None = None, template: Path | None = None
+) -> bytes:
     """One document of the draft as the bytes of a .docx.
 
     `template` is a .docx or a folder of them (see `template_for`); by default the bundled one.
@@ -66,10 +70,8 @@ def render_docx(draft: Draft, kind: str | None = None, template: Path | None = N
 
 
 def _open_template(path: Path, needed: set[str]) -> Template:
-    try:
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         template = load_template(path)
-    except (ValueError, OSError) as exc:
-        raise TemplateError(f"not a usable Word template ({exc})", Where(path)) from None
     missing = needed - template.style_ids
     if missing:
         raise TemplateError(
@@ -79,8 +81,12 @@ def _open_template(path: Path, needed: set[str]) -> Template:
 
 
 def _paragraphs(items: list[LaidOut], lists: dict[str, tuple[int, int]]) -> list[str]:
-    """Paragraphs in their styles; the one before a signature block is kept on its page."""
+    """Paragraphs in their styles; the one before a signature block is kept on its page.
+
+    A paragraph another refers to carries a bookmark, and the reference is a REF field to it.
+    """
     following = [*items[1:], None]
+    referred = {anchor for item in items for _, _, anchor in item.references}
     return [
         paragraph_xml(
             _style(item),
@@ -90,8 +96,10 @@ def _paragraphs(items: list[LaidOut], lists: dict[str, tuple[int, int]]) -> list
             keep_with_next=after is not None
             and after.role in SIGNATURE_STARTS
             and item.role not in SIGNATURE_ROLES,
+            bookmark=(index, bookmark_name(item.anchor)) if item.anchor in referred else None,
+            references=[(s, e, bookmark_name(anchor)) for s, e, anchor in item.references],
         )
-        for item, after in zip(items, following, strict=True)
+        for index, (item, after) in enumerate(zip(items, following, strict=True))
     ]
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from drafting._errors import DraftingError, Where
-from drafting.support._characters import NOT_XML
+from drafting.support._characters import NOT_XML, PRIVATE_USE
 from drafting.support._files import read_text
 
 PathKey = tuple[str | int, ...]
@@ -185,6 +185,12 @@ def _check_node(node: yaml.Node, path: PathKey, file: Path, error: type[Drafting
         raise error(
             f"contains the control character U+{ord(bad.group()):04X}, which a document cannot "
             "hold",
+            _at(file, node, path),
+        )
+    if (private := PRIVATE_USE.search(value)) is not None:
+        raise error(
+            f"contains the private-use character U+{ord(private.group()):04X}, which has no "
+            "agreed meaning (the toolkit keeps some for its own marks)",
             _at(file, node, path),
         )
 

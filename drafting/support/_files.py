@@ -49,6 +49,16 @@ def read_bytes(path: Path, error: type[DraftingError], limit: int = DOCUMENT_LIM
     return data
 
 
+def require_file(path: Path, error: type[DraftingError], limit: int = DOCUMENT_LIMIT) -> None:
+    """Refuse at once what `read_bytes` would refuse for its kind: before its name is judged."""
+    try:
+        _check_kind(os.stat(path), path, error, limit)
+    except FileNotFoundError:
+        raise error("no such file", Where(path)) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", Where(path)) from None
+
+
 def read_text(path: Path, error: type[DraftingError], limit: int = TEXT_LIMIT) -> str:
     """The UTF-8 text of the regular file at `path` (a byte-order mark is dropped)."""
     data = read_bytes(path, error, limit)

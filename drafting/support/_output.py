@@ -45,25 +45,26 @@ def check_targets(targets: Mapping[Path, bytes], force: bool, inputs: Iterable[P
     """
     sources = list(inputs)
     for path, data in targets.items():
+        if len(path.name.encode()) > _name_max(path.parent):
+            raise OutputError("the file name is too long for its folder", Where(path))
         if any(_same_file(path, source) for source in sources):
             raise OutputError(
                 "is one of the command's inputs; it is never overwritten", Where(path)
             )
         _check_folder(path.parent)
-        if path.is_dir():
+        if os.path.isdir(path):
             raise OutputError("is a folder; cannot write a document there", Where(path))
-        if path.exists() and not force and not _holds(path, data):
+        if os.path.lexists(path) and not force and not _holds(path, data):
             raise OutputError("already exists; use --force to overwrite it", Where(path))
-        if len(path.name.encode()) > _name_max(path.parent):
-            raise OutputError("the file name is too long for its folder", Where(path))
 
 
 def write_all(
-    targets: Mapping[Path, bytes], force: bool, inputs: Iterable[Path] = ()
+    targets: Mapping[Path, bytes], force: bool, inputs: Iterable[Path] = (), mode: int | None = None
 ) -> list[Path]:
     """Check every target, write them all to temporary files, then put them all in place.
 
-    Returns every target, written or (already holding its bytes) left as it was.
+    Returns every target, written or (already holding its bytes) left as it was.  `mode`: the
+    permissions of the files written (default: the replaced file's, or a new file's).
     """
     check_targets(targets, force, inputs)
     created = _make_folders({path.parent for path in targets})
@@ -71,7 +72,7 @@ def write_all(
     try:
         for path, data in targets.items():
             if not _holds(path, data):
-                staged[path] = _stage(path, data)
+                staged[path] = _stage(path, data, mode)
         _commit(staged, force)
     except BaseException:
         for temporary in staged.values():
@@ -83,9 +84,9 @@ def write_all(
     return list(targets)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `data` to `path` (created or replaced) by way of a temporary file renamed over it."""
-    write_all({path: data}, force=True)
+    write_all({path: data}, force=True, mode=mode)
 
 
 # --- staging: every document written in full before any is put in place ------------------------
@@ -108,11 +109,11 @@ class _Staged:
             self.descriptor = -1
 
 
-def _stage(target: Path, data: bytes) -> _Staged:
+def _stage(target: Path, data: bytes, mode: int | None) -> _Staged:
     _remove_stale(target)
     name = f".{_tag(target)}-{secrets.token_hex(3)}.part"
     temporary = target.parent / name
-    mode = _mode_for(target)
+    mode = _mode_for(target) if mode is None else mode
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     except OSError as exc:
@@ -242,10 +243,8 @@ def _failure(exc: OSError, target: Path, written: list[Path], unwritten: list[Pa
 
 def _check_folder(folder: Path) -> None:
     """The nearest existing folder must be a writable folder whose entries can be renamed."""
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
+    existing = _nearest_existing(folder)
+    if not os.path.isdir(existing):
         raise OutputError("the output folder is not a folder", Where(existing))
     if not os.access(existing, os.W_OK):
         raise OutputError("the output folder is not writable", Where(existing))
@@ -276,7 +275,7 @@ def _make_folders(folders: Iterable[Path]) -> list[Path]:
     """Create the output folders and their parents (`-o out/`); returns those created."""
     created: list[Path] = []
     for folder in sorted(folders):
-        missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+        missing = [p for p in (folder, *folder.parents) if not os.path.exists(p)][::-1]
         try:
             for path in missing:
                 path.mkdir()
@@ -307,12 +306,16 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
+def _nearest_existing(folder: Path) -> Path:
+    """The folder, or its nearest ancestor that exists (`-o` creates the rest)."""
+    while not os.path.exists(folder) and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
 def _name_max(folder: Path) -> int:
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
     try:
-        return os.pathconf(existing, "PC_NAME_MAX")
+        return os.pathconf(_nearest_existing(folder), "PC_NAME_MAX")
     except (OSError, ValueError):
         return 255
 

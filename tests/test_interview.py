@@ -1,0 +1,189 @@
+"""The interview engine: what a drafter answering questions gets, whichever front end asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from drafting import DraftingError, Interview, SpecError, answer_unattended
+from drafting.interview._check import spec_data
+from drafting.spec._yaml import load_yaml
+from tests.conftest import KIRKLEES, SAMPLE_IDS, SAMPLES
+
+NEW_DIRECTION = {
+    "council.name": "Calderdale Council",
+    "secretary_of_state.pronoun": "she",
+    "reports.add": True,
+    "reports.0.date": "1 June 2018",
+    "reports.0.summary": "which found services to be inadequate",
+    "date": "3/9/2018",
+    "appointee.name": "Alex Jones",
+    "appointee.pronoun": "she",
+    "signature.name": "Sam Taylor",
+}
+
+
+def answered(path: Path) -> dict[str, Any]:
+    """The answers file as the toolkit reads it (dates as the text written)."""
+    data, _ = load_yaml(path, SpecError)
+    assert isinstance(data, dict)
+    return data
+
+
+def walk(interview: Interview, answers: dict[str, Any]) -> None:
+    """Answer as a drafter pressing Enter would, except where `answers` says otherwise."""
+    answer_unattended(interview, answers)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=SAMPLE_IDS)
+def test_every_default_from_a_sample_gives_back_the_sample(sample: Path, tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "answers.yaml", from_spec=sample)
+    walk(interview, {})
+    written = answered(tmp_path / "answers.yaml")
+    assert written.pop("interview")["at"] == "review"
+    assert written == answered(sample)
+    assert interview.review().can_write
+
+
+def test_a_new_direction_from_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "calderdale.yaml"
+    interview = Interview.start(path)
+    walk(interview, NEW_DIRECTION)
+    review = interview.review()
+    assert review.can_write, review.findings
+    text = review.documents["direction"]
+    assert text.startswith("STATUTORY DIRECTION TO CALDERDALE COUNCIL")
+    assert "Ofsted's inspection report of 1 June 2018" in text
+    assert "appointed Alex Jones as the Children's Services Commissioner" in text
+    data = answered(path)
+    assert data["date"] == "2018-09-03"  # typed 3/9/2018, stored as the spec writes dates
+    assert data["council"]["area"] == "Calderdale"  # suggested from the name
+    built = interview.write(tmp_path)
+    assert [p.name for p in built.paths] == ["calderdale.docx"]
+
+
+def test_a_blank_required_answer_is_refused_at_its_question(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk_to(interview, "council.name")
+    step = interview.answer("   ")
+    assert not step.saved
+    assert step.problems[0].message == "this needs an answer"
+    assert step.question is not None and step.question.id == "council.name"
+
+
+def walk_to(interview: Interview, question_id: str) -> None:
+    """Answer as `walk` does up to the question `question_id`."""
+    given = dict(NEW_DIRECTION)
+    for _ in range(500):
+        question = interview.question
+        if question is None or question.id == question_id:
+            return
+        interview.answer(given.pop(question.id, question.default), confirm=True)
+    raise AssertionError(f"never reached {question_id}")
+
+
+def test_a_council_not_on_the_list_needs_confirming(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk_to(interview, "council.name")
+    step = interview.answer("york")
+    assert not step.saved and step.problems[0].severity == "confirm"
+    assert "Did you mean York City Council or " in step.problems[0].message
+    assert interview.answer("Narnia Council", confirm=True).saved
+
+
+def test_dates_as_people_type_them(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk(interview, {**NEW_DIRECTION, "reports.0.date": "25th January 2018", "date": "blank"})
+    data = answered(tmp_path / "a.yaml")
+    assert data["reports"][0]["date"] == "2018-01-25"
+    assert data["date"] == "blank"
+    interview.change("reports.0.date")
+    step = interview.answer("31/02/2018")
+    assert not step.saved and "not a date in the calendar" in step.problems[0].message
+    assert interview.answer("March 2017").saved
+    assert answered(tmp_path / "a.yaml")["reports"][0]["date"] == "2017-03"
+
+
+def test_derived_answers_follow_their_source_unless_typed(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk(interview, NEW_DIRECTION)
+    interview.change("council.name")
+    interview.answer("Leeds City Council")
+    assert answered(tmp_path / "a.yaml")["council"]["area"] == "Leeds"
+    interview.change("council.area")
+    interview.answer("the City of Leeds")
+    interview.change("council.name")
+    interview.answer("Kirklees Council")
+    assert answered(tmp_path / "a.yaml")["council"]["area"] == "the City of Leeds"
+
+
+def test_a_person_is_never_offered_it(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk_to(interview, "appointee.pronoun")
+    question = interview.question
+    assert question is not None
+    assert [c.value for c in question.choices] == ["she", "he", "they"]
+
+
+def test_resuming_carries_on_at_the_same_question(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    interview = Interview.start(path)
+    walk_to(interview, "reports.add")
+    interview.answer(True)
+    interview.answer("ofsted-inspection")
+    assert interview.question is not None
+    at = interview.question.id
+    resumed = Interview.resume(path)
+    assert resumed.question is not None and resumed.question.id == at == "reports.0.date"
+    back = resumed.back()
+    assert back is not None and back.id == "reports.0.kind"
+    assert back.default == "ofsted-inspection"  # what was answered is kept
+
+
+def test_a_wrongly_shaped_answers_file_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("council: Kirklees Council\nrecitals: 5\n", "utf-8")
+    with pytest.raises(SpecError) as error:
+        Interview.resume(path)
+    assert str(error.value).startswith(f"{path}:1: council:")
+    assert path.read_text("utf-8") == "council: Kirklees Council\nrecitals: 5\n"
+
+
+def test_an_existing_answers_file_is_not_started_over(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("council: {name: Kirklees Council}\n", "utf-8")
+    with pytest.raises(SpecError, match="--resume"):
+        Interview.start(path)
+    assert path.read_text("utf-8") == "council: {name: Kirklees Council}\n"
+
+
+def test_review_shows_documents_and_blocks_writing_on_errors(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml", from_spec=KIRKLEES)
+    walk(interview, {})
+    assert "STATUTORY DIRECTION TO KIRKLEES COUNCIL" in interview.review().documents["direction"]
+    interview.change("accepted")  # no such question: stays at the review
+    assert interview.question is None
+    data = answered(tmp_path / "a.yaml")
+    data["accepted_findings"] = []
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(data), "utf-8")
+    review = Interview.resume(tmp_path / "a.yaml").review()
+    assert not review.can_write
+    assert "TERM002" in review.findings[0].message
+    with pytest.raises(DraftingError, match="cannot be written yet"):
+        Interview.resume(tmp_path / "a.yaml").write(tmp_path)
+
+
+def test_unattended_names_the_first_question_without_an_answer(tmp_path: Path) -> None:
+    with pytest.raises(DraftingError, match=r"\(council.name\) has no default"):
+        walk(Interview.start(tmp_path / "a.yaml"), {})
+
+
+def test_documents_not_chosen_are_dropped_only_when_written(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    interview = Interview.start(path, from_spec=KIRKLEES)
+    assert interview.answer(["letter"]).saved
+    assert "recitals" in answered(path)  # kept while the interview goes on
+    assert "recitals" not in spec_data(answered(path))
