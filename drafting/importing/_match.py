@@ -27,7 +27,7 @@ from drafting.library._language import DefinedTerms, Term
 #: Clauses the assembler adds from the facts, or that describe things rather than paragraphs.
 _NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duration.")
 _NOT_PARAGRAPH_IDS = {"letter.addressee", "letter.salutation", "letter.copy-list"}
-_TRIED = 6
+_TRIED = 3
 #: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
 _NEAR_SCORE = 70
 _NEAR_TRIED = 2
