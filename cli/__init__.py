@@ -60,10 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drafting: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        if command is _wizard:
+        answers = getattr(arguments, "answers", None)
+        if command is _run_wizard and answers is not None and answers.exists():
             print(
-                f"drafting: stopped; your answers are saved in {arguments.answers}: carry on "
-                f"with `drafting wizard {arguments.answers} --resume`",
+                f"\nAnswers saved in {answers}; carry on with: drafting wizard {answers} --resume",
                 file=sys.stderr,
             )
         else:
@@ -150,11 +150,34 @@ def _parser() -> argparse.ArgumentParser:
         dest="previous",
         type=Path,
         metavar="SPEC",
-        help="begin from a previous spec, every answer filled in",
+        help="begin from a spec: every answer, its order and wording kept",
+    )
+    wizard.add_argument(
+        "--restart",
+        action="store_true",
+        help="start afresh over an existing answers file (asks to confirm)",
     )
     wizard.add_argument("-o", "--output", type=Path, help="folder for the documents")
-    wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
-    wizard.set_defaults(command=_wizard)
+    wizard.add_argument("--force", action="store_true", help="overwrite existing documents")
+    wizard.add_argument(
+        "--defaults", action="store_true", help="no questions: take every default, then write"
+    )
+    wizard.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="QUESTION=ANSWER",
+        help="answer a question without asking (implies --defaults for the rest)",
+    )
+    wizard.add_argument(
+        "--data-file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="answers by question id in a YAML file (implies --defaults for the rest)",
+    )
+    wizard.set_defaults(command=_run_wizard)
 
     clauses = commands.add_parser("clauses", help="list or show the clause library")
     clause_commands = clauses.add_subparsers(required=True, metavar="ACTION")
@@ -277,11 +300,20 @@ def _diff(arguments: argparse.Namespace) -> int:
     return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
 
 
-def _wizard(arguments: argparse.Namespace) -> int:
-    from ._wizard import run
+def _run_wizard(arguments: argparse.Namespace) -> int:
+    from ._wizard import data_given, run
 
+    unattended = arguments.defaults or arguments.data or arguments.data_file
+    if arguments.restart and arguments.resume:
+        raise DraftingError("--restart starts afresh and --resume carries on: give one of them")
     paths = run(
-        arguments.answers, arguments.resume, arguments.previous, arguments.output, arguments.force
+        arguments.answers,
+        resume=arguments.resume,
+        previous=arguments.previous,
+        restart=arguments.restart,
+        output=arguments.output,
+        force=arguments.force,
+        given=data_given(arguments.data, arguments.data_file) if unattended else None,
     )
     if not paths:
         print(
