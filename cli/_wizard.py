@@ -145,7 +145,8 @@ def review(interview: Interview, prompter: Prompter) -> str:
     default = "write" if shown.can_write else "change"
     action = prompter.ask(Ask("select", "What next?", default, options))
     if isinstance(action, str) and action.startswith("read:"):
-        page(shown.documents[action.removeprefix("read:")], prompter)
+        name = action.removeprefix("read:")
+        page(next(text for kind, text in shown.documents.items() if kind == name), prompter)
     elif action == "change":
         change(interview, prompter, shown)
     elif action == "back":
@@ -250,8 +251,7 @@ def run(
 
 def data_given(pairs: Sequence[str], files: Sequence[Path]) -> dict[str, Any]:
     """`--data KEY=VALUE` and `--data-file FILE` as answers by question id."""
-    from drafting import SpecError
-    from drafting.spec._yaml import load_yaml
+    from drafting import SpecError, load_yaml
 
     given: dict[str, Any] = {}
     for file in files:

@@ -16,6 +16,7 @@ from pathlib import Path
 from drafting._errors import ChecksFailed, OutputError, PdfFailed
 from drafting.assembly._draft import Draft
 from drafting.checks import Report, check_draft
+from drafting.library._clauses import load_library
 from drafting.render._word import render_docx
 from drafting.support._output import check_targets, write_all
 
@@ -41,25 +42,32 @@ def build(
     force: bool = False,
     check: bool = True,
     pdf: bool = False,
+    template: Path | None = None,
+    library: Path | None = None,
 ) -> Built:
-    """Build the documents of the spec at `spec_path` into `output_dir` (default: beside it)."""
-    draft = Draft.from_file(spec_path)
+    """Build the documents of the spec at `spec_path` into `output_dir` (default: beside it).
+
+    `template` is a Word template (or a folder of them) to use instead of the bundled ones;
+    `library` a folder of clause files adding to, or replacing clauses of, the bundled library.
+    """
+    draft = Draft.from_file(spec_path, load_library(extra=[library]) if library else None)
     reports = check_draft(draft) if check else []
     if any(report.errors for report in reports):
         raise ChecksFailed(str(spec_path), reports)
     folder = output_dir if output_dir is not None else spec_path.parent
     names = output_names(draft)
-    documents = {names[kind]: render_docx(draft, kind) for kind in draft.documents}
+    documents = {names[kind]: render_docx(draft, kind, template) for kind in draft.documents}
     word = {folder / f"{name}.docx": data for name, data in documents.items()}
-    if pdf:
-        check_targets({folder / f"{name}.pdf": b"" for name in documents}, force)
-    written = write_all(word, force)
-    if pdf:
-        from drafting.render._pdf import render_pdfs
+    if not pdf:
+        return Built(write_all(word, force, [spec_path]), reports)
+    pdf_paths = {folder / f"{name}.pdf": name for name in documents}
+    # Refused before LibreOffice runs (it takes seconds), not after.
+    check_targets({**word, **{path: b"" for path in pdf_paths}}, force, [spec_path])
+    from drafting.render._pdf import render_pdfs
 
-        try:
-            pdfs = render_pdfs(documents)
-        except OutputError as exc:
-            raise PdfFailed(exc, written) from None
-        written += write_all({folder / f"{name}.pdf": data for name, data in pdfs.items()}, True)
-    return Built(written, reports)
+    try:
+        pdfs = render_pdfs(documents)
+    except OutputError as exc:
+        raise PdfFailed(exc, write_all(word, force, [spec_path])) from None
+    every = {**word, **{path: pdfs[name] for path, name in pdf_paths.items()}}
+    return Built(write_all(every, force, [spec_path]), reports)

@@ -29,13 +29,14 @@ BODY_SIZE = 24  # half-points: 12 pt
 INDENT = 720  # twips: half an inch a level
 
 
-def content_types() -> str:
+def content_types(kind: str) -> str:
     overrides = {
         "/word/document.xml": f"{WML}.document.main+xml",
         "/word/styles.xml": f"{WML}.styles+xml",
         "/word/numbering.xml": f"{WML}.numbering+xml",
         "/word/settings.xml": f"{WML}.settings+xml",
         "/word/footer1.xml": f"{WML}.footer+xml",
+        **({"/word/footer2.xml": f"{WML}.footer+xml"} if kind == "letter" else {}),
         "/word/fontTable.xml": f"{WML}.fontTable+xml",
         "/word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
@@ -71,7 +72,8 @@ def package_rels() -> str:
     )
 
 
-def document_rels() -> str:
+def document_rels(kind: str) -> str:
+    first_footer = [("rId7", f"{DOC_REL}/footer", "footer2.xml")] if kind == "letter" else []
     return relationships(
         [
             ("rId1", f"{DOC_REL}/styles", "styles.xml"),
@@ -80,25 +82,32 @@ def document_rels() -> str:
             ("rId4", f"{DOC_REL}/footer", "footer1.xml"),
             ("rId5", f"{DOC_REL}/fontTable", "fontTable.xml"),
             ("rId6", f"{DOC_REL}/theme", "theme/theme1.xml"),
+            *first_footer,
         ]
     )
 
 
-def document() -> str:
-    # A4, one-inch margins; the footer carries the page number.
+def document(kind: str) -> str:
+    # A4, one-inch margins; the footer carries the page number.  A letter's first page, under
+    # its letterhead, has an empty footer of its own (titlePg): later pages are numbered.
+    first = '<w:footerReference w:type="first" r:id="rId7"/>' if kind == "letter" else ""
+    title_page = "<w:titlePg/>" if kind == "letter" else ""
     return (
         f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
-        '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
+        f'<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>{first}'
         '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="709" '
-        'w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>'
+        f'w:footer="709" w:gutter="0"/>{title_page}</w:sectPr></w:body></w:document>'
     )
 
 
-def footer() -> str:
+def footer(numbered: bool = True) -> str:
+    number = (
+        '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' if numbered else ""
+    )
     return (
         f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
-        '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>'
+        f"{number}</w:p></w:ftr>"
     )
 
 
@@ -177,9 +186,18 @@ def style(
     return f'<w:style w:type="paragraph"{attrs} w:styleId="{style_id}">{"".join(parts)}</w:style>'
 
 
+#: Space to sign above a signatory's name (or the line signed on): 1.7 cm, in twips.
+SIGNING_SPACE = 960
+#: Keep a paragraph on the page of the one after it, and its own lines together.
+KEEP = "<w:keepNext/><w:keepLines/>"
+
+
 def styles(kind: str) -> str:
     spacing = '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/>'
     bold = "<w:b/><w:bCs/>"
+    # Headings name their font rather than inherit it, so that Word's heading gallery and a
+    # restyled body font leave them as the template has them.
+    heading_font = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
@@ -193,32 +211,38 @@ def styles(kind: str) -> str:
         style(
             "Title",
             "Title",
-            '<w:spacing w:before="240" w:after="360"/><w:jc w:val="center"/>',
-            bold,
+            f'{KEEP}<w:spacing w:before="240" w:after="360"/><w:jc w:val="center"/>',
+            heading_font + bold,
             next_style="Normal",
         ),
         style(
             "Heading1",
             "heading 1",
-            '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/>',
-            bold,
+            f'{KEEP}<w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/>',
+            heading_font + bold,
             next_style="Normal",
         ),
         style(
             "Heading2",
             "heading 2",
-            '<w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>'
+            f'{KEEP}<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>'
             '<w:outlineLvl w:val="1"/>',
-            bold,
+            heading_font + bold,
             next_style="Normal",
         ),
         style("BodyText", "Body Text"),
+        style("Header", "header", '<w:spacing w:after="0"/>'),
         style("Footer", "footer", '<w:jc w:val="center"/>'),
+        *signature_styles(),
     ]
-    # Numbered and bullet paragraphs take their indents from the list levels in numbering.xml;
-    # the styles exist so that a drafter can restyle each level in Word.
+    # Numbered paragraphs: each List Number style is linked to a level of the direction's list
+    # (numPr here, pStyle on the level), so that applying "List Number 2" in Word numbers the
+    # paragraph a., b. ... and "continue numbering" works; the indents are the levels'.
     for level, suffix in enumerate(["", " 2", " 3"]):
-        paragraph_styles.append(style(f"ListNumber{suffix.strip()}", f"List Number{suffix}"))
+        linked = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
+        paragraph_styles.append(
+            style(f"ListNumber{suffix.strip()}", f"List Number{suffix}", linked)
+        )
         paragraph_styles.append(
             style(
                 f"ListContinue{suffix.strip()}",
@@ -233,8 +257,27 @@ def styles(kind: str) -> str:
     return f'<w:styles xmlns:w="{W}">{defaults}{"".join(paragraph_styles)}</w:styles>'
 
 
+def signature_styles() -> list[str]:
+    """A signature block: kept together on one page, with room to sign above the name.
+
+    Every line but the last keeps with the next; the writer keeps the paragraph before the block
+    with it.  Space before is not dropped, since a kept block never begins a page on its own.
+    """
+    tight = '<w:spacing w:before="0" w:after="0"/>'
+    signing = f'<w:spacing w:before="{SIGNING_SPACE}" w:after="0"/>'
+    return [
+        style("Signature", "Signature", f'{KEEP}<w:spacing w:before="360" w:after="0"/>'),
+        style("SignatureLine", "Signature Line", KEEP + signing),
+        style("SignatureName", "Signature Name", KEEP + signing),
+        style("SignatureRole", "Signature Role", KEEP + tight),
+        style("SignatureDate", "Signature Date", '<w:keepLines/><w:spacing w:before="240"/>'),
+        style("SignatoryName", "Signatory Name", KEEP + signing, "<w:b/><w:bCs/>"),
+        style("SignatoryTitle", "Signatory Title", KEEP + tight),
+    ]
+
+
 def letter_styles() -> list[str]:
-    """The parts of a letter: letterhead, addressee block, date, salutation, signatories."""
+    """The parts of a letter: letterhead, addressee block, date, salutation."""
     tight = '<w:spacing w:after="0"/>'
     return [
         style("LetterheadName", "Letterhead Name", tight, '<w:b/><w:bCs/><w:sz w:val="28"/>'),
@@ -247,33 +290,29 @@ def letter_styles() -> list[str]:
         style("Address", "Address", tight),
         style("LetterDate", "Letter Date", '<w:spacing w:before="240" w:after="240"/>'),
         style("Salutation", "Salutation"),
-        style(
-            "SignatoryName",
-            "Signatory Name",
-            '<w:keepNext/><w:spacing w:before="720" w:after="0"/>',
-            "<w:b/><w:bCs/>",
-        ),
-        style("SignatoryTitle", "Signatory Title", tight),
     ]
 
 
-def level(ilvl: int, number_format: str, text: str) -> str:
+def level(ilvl: int, number_format: str, text: str, linked_style: str = "") -> str:
     left = (ilvl + 1) * INDENT
+    link = f'<w:pStyle w:val="{linked_style}"/>' if linked_style else ""
     font = (
         f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>'
         if number_format == "bullet"
         else ""
     )
     return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{number_format}"/>'
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{number_format}"/>{link}'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{left}" w:hanging="{INDENT}"/></w:pPr>{font}</w:lvl>'
     )
 
 
-def abstract_num(number: int, name: str, formats: list[str]) -> str:
+def abstract_num(number: int, name: str, formats: list[str], linked: bool = False) -> str:
+    names = ["ListNumber", "ListNumber2", "ListNumber3"] if linked else ["", "", ""]
     levels = "".join(
-        level(i, f, "•" if f == "bullet" else f"%{i + 1}.") for i, f in enumerate(formats)
+        level(i, f, "•" if f == "bullet" else f"%{i + 1}.", names[i] if i < 3 else "")
+        for i, f in enumerate(formats)
     )
     return (
         f'<w:abstractNum w:abstractNumId="{number}"><w:nsid w:val="{0x1D0C0000 + number:08X}"/>'
@@ -283,7 +322,9 @@ def abstract_num(number: int, name: str, formats: list[str]) -> str:
 
 def numbering() -> str:
     abstracts = [
-        abstract_num(0, "Direction paragraphs 1. a. i.", ["decimal", "lowerLetter", "lowerRoman"]),
+        abstract_num(
+            0, "Direction paragraphs 1. a. i.", ["decimal", "lowerLetter", "lowerRoman"], True
+        ),
         abstract_num(1, "Direction paragraphs 1. i. a.", ["decimal", "lowerRoman", "lowerLetter"]),
         abstract_num(2, "Bullets", ["bullet"] * 4),
     ]
@@ -313,16 +354,17 @@ def app_properties() -> str:
 
 def write_template(path: Path, kind: str) -> None:
     parts = {
-        "[Content_Types].xml": content_types(),
+        "[Content_Types].xml": content_types(kind),
         "_rels/.rels": package_rels(),
         "docProps/core.xml": core_properties(),
         "docProps/app.xml": app_properties(),
-        "word/document.xml": document(),
-        "word/_rels/document.xml.rels": document_rels(),
+        "word/document.xml": document(kind),
+        "word/_rels/document.xml.rels": document_rels(kind),
         "word/styles.xml": styles(kind),
         "word/numbering.xml": numbering(),
         "word/settings.xml": settings(),
         "word/footer1.xml": footer(),
+        **({"word/footer2.xml": footer(numbered=False)} if kind == "letter" else {}),
         "word/fontTable.xml": font_table(),
         "word/theme/theme1.xml": theme(),
     }

@@ -32,6 +32,20 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["DRAFTING_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafting-test-cache-")
 
 
+#: How to install what `--pdf` needs; the reason a LibreOffice test gives when it is skipped.
+INSTALL_LIBREOFFICE = (
+    "LibreOffice is not installed: sudo apt-get install libreoffice-writer-nogui "
+    "fonts-liberation (or `make setup`)"
+)
+
+
+@pytest.fixture
+def soffice() -> None:
+    """Skip a test that needs LibreOffice where it is absent, except in CI, which installs it."""
+    if shutil.which("soffice") is None and not os.environ.get("CI"):
+        pytest.skip(INSTALL_LIBREOFFICE)
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.pop("DRAFTING_CACHE_DIR", ""), ignore_errors=True)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -72,7 +71,7 @@ def test_a_damaged_entry_is_prepared_again(library: Path, cache: Path) -> None:
     [entry] = _entries(cache)
     entry.write_bytes(b"not a pickle")
     assert _load(library).ids == first.ids
-    assert pickle.loads(entry.read_bytes())  # rewritten whole
+    assert entry.read_bytes().startswith(b"drafting-cache") and entry.stat().st_size > 1000
 
 
 def test_a_library_that_fails_is_not_stored(library: Path, cache: Path) -> None:
@@ -118,7 +117,7 @@ def test_a_build_from_the_cache_does_not_load_lxml(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert [run.stdout.split()[-2:] for run in runs] == [["0", "True"], ["0", "False"]]
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == [
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.pickle")) == [
         "clauses",
         "template",
     ]

@@ -115,7 +115,7 @@ CLEAN = [
     "1. Services were found to be 'inadequate'; earlier 'requires improvement' judgements.\n",
     "1. Leadership, management and governance were inadequate.\n",
     "1. The Council shall:\n   a. act now;\n   b. act 'as agreed'; and\n"
-    "   c. report (as it must).\n   d. in due course:\n"
+    "   c. report (as it must);\n   d. in due course:\n"
     "      i. Kirklees Council and Leeds City Council, which work with\n"
     "         Kirklees, meet;\n      ii. the board reports, or\n      iii. the Minister asks.\n",
     "1. The report of 8 December 2017.\nDated: 25th January 2018\n",
@@ -137,51 +137,69 @@ def test_clean_wording_is_left_alone(text: str) -> None:
 
 def test_blank_date_is_expected_in_a_draft() -> None:
     assert codes("1. The Council acts.\nDated this day of\n", final=False) == []
-    assert codes("1. By [insert date].\n", final=False) == [("BLANK001", "para 1")]
+    assert codes("1. By [insert date].\n", final=False) == [("BLANK001", "paragraph 1")]
 
 
 # --- the published texts: every finding a real slip, or a known false positive ----------------
 
 PUBLISHED_FINDINGS = {
+    "buckinghamshire-2018-07-12-direction": [
+        ("TERM003", "recital 4"),  # real: "the 1996 Act" defined and never used
+        ("ANNEX001", "recital 5"),  # real: "the Annex A"
+        ("TERM004", "recital 6"),  # real: "Education Act 1996" written out after the definition
+        ("TERM004", "direction 7"),  # real: the same again
+        ("PRON001", "direction 7.a"),  # real: Hampshire County Council is "it" here, "they" in 7.c
+        ("TERM002", "direction 7.d"),  # real: "the Improvement Board" used before annex 2.a
+        ("TERM001", "annex 1"),  # real: annex 1 defines "the Council" again
+        ("TERM003", "annex 2.a"),  # real: the annex's definition of the board is never used after
+        ("TERM006", "annex paragraph 8"),  # real: "the Ofsted report" (the first bullet of 2.b)
+        ("TERM006", "annex 2.c"),  # real: the same variant
+        ("TERM006", "annex 2.e"),  # real: the same variant
+    ],
     "kirklees-2018-01-25-direction": [
-        ("TERM002", "para 2"),  # real: "children's social care functions" used before recital 4
-        ("LIST001", "para 3.a"),  # real: the item lacks its semicolon
-        ("OFSTED002", "para 3.a"),  # real: "leadership, management and government"
-        ("TERM003", "para 3.b"),  # real: "the 2017 report" defined and never used
-        ("LIST001", "para 3.b"),  # real: the item lacks its semicolon
-        ("TERM003", "para 4"),  # real: "the 1996 Act" defined and never used
-        ("TERM004", "para 6"),  # real: "Education Act 1996" written out after the definition
-        ("TERM004", "para 7"),  # real: the same again
-        ("LIST001", "para 7.c.ii"),  # real: the item lacks its semicolon
-        ("DATE003", "para 3"),  # real: the annex dates the direction December 2017
-        ("LIST002", "para 3.a"),  # real: annex items 3.a-c capitalised, 3.d-h not
-        ("LIST002", "para 3.b"),
-        ("LIST002", "para 3.c"),
-        ("LIST001", "para 3.g"),  # real: "... of the strategic partnership and"
+        ("TERM002", "recital 2"),  # real: "children's social care functions" used before recital 4
+        ("LIST001", "recital 3.a"),  # real: the item lacks its semicolon
+        ("OFSTED002", "recital 3.a"),  # real: "leadership, management and government"
+        ("TERM003", "recital 3.b"),  # real: "the 2017 report" defined and never used
+        ("LIST001", "recital 3.b"),  # real: the item lacks its semicolon
+        ("TERM003", "recital 4"),  # real: "the 1996 Act" defined and never used
+        ("TERM004", "recital 6"),  # real: "Education Act 1996" written out after the definition
+        ("TERM004", "direction 7"),  # real: the same again
+        ("LIST001", "direction 7.c.ii"),  # real: the item lacks its semicolon
+        ("TERM006", "direction 7.e"),  # real: "children's social care services functions"
+        ("TERM006", "annex 2"),  # real: the same variant, in the annex
+        ("DATE003", "annex 3"),  # real: the annex dates the direction December 2017
+        ("LIST002", "annex 3.a"),  # real: annex items 3.a-c capitalised, 3.d-h not
+        ("LIST002", "annex 3.b"),
+        ("LIST002", "annex 3.c"),
+        ("LIST001", "annex 3.g"),  # real: "... of the strategic partnership and"
     ],
     "norfolk-2016-08-05-direction": [
-        ("QUOTE001", "line 5"),  # real: ("the Council) never closes
+        ("QUOTE001", "recital paragraph 2"),  # real: ("the Council) never closes
         # Known false positive: the extracted text lost the label "1." of the first recital.
-        ("NUM001", "para 2"),
-        ("TERM003", "para 5"),  # real: "the 1996 Act" defined and never used
-        ("TERM004", "para 6"),  # real: "Education Act 1996" written out after the definition
-        ("CITE002", "para 7"),  # real: "the Education Act 1996 Act"
-        ("TERM004", "para 7"),  # real: the same citation written out in full
+        ("NUM001", "recital 2"),
+        ("TERM003", "recital 5"),  # real: "the 1996 Act" defined and never used
+        ("TERM004", "recital 6"),  # real: "Education Act 1996" written out after the definition
+        ("CITE002", "direction 7"),  # real: "the Education Act 1996 Act"
+        ("TERM004", "direction 7"),  # real: the same citation written out in full
         # Known false positives: the extracted text lost the labels "i." of 7.d and "ii." of 7.f.
-        ("NUM003", "para 7.d.ii"),
-        ("NUM001", "para 7.f.iii"),
-        ("TERM004", "para 8"),  # real: "the Secretary of State for Education revokes"
-        ("BLANK001", "line 51"),  # real: published with "Dated this day of"
+        ("NUM003", "direction 7.d.ii"),
+        ("NUM001", "direction 7.f.iii"),
+        ("TERM004", "direction 8"),  # real: "the Secretary of State for Education revokes"
+        ("BLANK001", "signature paragraph 4"),  # real: published with "Dated this day of"
     ],
     "northamptonshire-2013-10-23-direction": [
-        ("CITE002", "line 3"),  # real: "SECTIONS" for one section
-        ("CITE001", "line 3"),  # real: section 497 has no subsection (4B)
-        ("CITE002", "para 3"),  # real: "section 497(A)"
-        ("NUM005", "para 3.b"),  # real: "paragraph (a)" for a paragraph labelled "a."
-        ("CITE002", "para 3.c"),  # real: "section 10, 12, 12C, 12D and 17A"
-        ("LIST001", "para 3.c"),  # real: the last item of the list lacks its full stop
-        ("CASE001", "para 5"),  # real: "this direction" where elsewhere "this Direction"
-        ("CONFUSE001", "para 1.iv"),  # real: "who's appointment"
+        ("CITE002", "title paragraph 1"),  # real: "SECTIONS" for one section
+        ("CITE001", "title paragraph 1"),  # real: section 497 has no subsection (4B)
+        ("CITE002", "recital 3"),  # real: "section 497(A)"
+        ("NUM005", "recital 3.b"),  # real: "paragraph (a)" for a paragraph labelled "a."
+        ("CITE002", "recital 3.c"),  # real: "section 10, 12, 12C, 12D and 17A"
+        ("LIST001", "recital 3.c"),  # real: the last item of the list lacks its full stop
+        ("CASE001", "recital 5"),  # real: "this direction" where elsewhere "this Direction"
+        # Real: 1.ii and 1.iii end "." in a list whose other items end ";".
+        ("LIST003", "direction 1.ii"),
+        ("LIST003", "direction 1.iii"),
+        ("CONFUSE001", "direction 1.iv"),  # real: "who's appointment"
     ],
 }
 
@@ -212,7 +230,11 @@ def test_check_command_exit_codes_and_json(run: Callable[..., Result], tmp_path:
     assert report["findings"][0] == {
         "code": "CITE002",
         "severity": "error",
-        "where": "line 3",
+        "where": "title paragraph 1",
+        "part": "title",
+        "label": None,
+        "line": 3,
+        "column": 7,
         "excerpt": "…ION UNDER SECTIONS 497(4B) OF THE EDUCATION ACT 1996 TO NORTHA…",
         "message": "write 'section' for 1 section",
     }
@@ -250,7 +272,8 @@ def test_wrong_section_in_free_text_stops_the_build(
     result = _build_with(edit, run, write_spec, tmp_path)
     assert result.code == 1 and result.out == ""
     assert (
-        "para 7: error CITE001: there is no section 497(4B) of the Education Act 1996" in result.err
+        "recital 7: error CITE001: there is no section 497(4B) of the Education Act 1996"
+        in result.err
     )
     assert result.err.splitlines()[-1].endswith(
         "1 drafting error; nothing was written (fix the spec, or build a draft with --no-check)"
@@ -298,6 +321,6 @@ def test_a_stale_acceptance_is_reported(
     accepted.append({"code": "CITE001", "reason": "nothing of the kind happens"})
     result = run("check", write_spec(data))
     assert result.code == 0
-    assert "accepted_findings[2]: warning ACCEPT001: this accepted finding no longer occurs" in (
+    assert "accepted_findings[3]: warning ACCEPT001: this accepted finding no longer occurs" in (
         result.out
     )

@@ -17,6 +17,8 @@ from tests.conftest import ROOT, Result, load_sample
 WESTSHIRE = Path(__file__).parent / "specs" / "westshire-improvement-adviser.yaml"
 FAMILIES = {
     "recital",
+    "send",
+    "trust",
     "access",
     "amenities",
     "appointment",

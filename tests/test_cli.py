@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from drafting import Draft
 from tests.conftest import KIRKLEES, Result
 
@@ -33,9 +35,14 @@ def test_build_refuses_to_overwrite_without_force(
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary files left
 
 
-def test_build_into_a_missing_folder(run: Callable[..., Result], tmp_path: Path) -> None:
-    result = run("build", KIRKLEES, "-o", tmp_path / "nowhere")
-    assert result.code == 2 and "the output folder does not exist" in result.err
+def test_build_into_a_missing_folder_creates_it(
+    run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README's `drafting build my-direction.yaml -o out/`, on a fresh clone, nested deeper.
+    monkeypatch.chdir(tmp_path)
+    result = run("build", KIRKLEES, "-o", "out/drafts/")
+    assert result.code == 0, result.err
+    assert [p.name for p in (tmp_path / "out" / "drafts").iterdir()] == [f"{KIRKLEES.stem}.docx"]
 
 
 def test_text_prints_the_direction(run: Callable[..., Result]) -> None:

@@ -94,14 +94,15 @@ def test_letter_dated_after_its_direction_stops_the_build(
     out.mkdir()
     result = run("build", write_spec(data), "-o", out)
     assert result.code == 1
-    assert "(letter): line 1: error DATE005: the letter of intent is dated after the direction" in (
+    assert "(letter): letter paragraph 19: error DATE005: the letter of intent is dated after" in (
         result.err
     )
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_pdf_shows_real_numbering_and_the_letterhead(
-    run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path
+    run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path, soffice: None
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -150,3 +151,95 @@ def test_accessible_output(spec: Path, run: Callable[..., Result], tmp_path: Pat
         styles = archive.read("word/styles.xml").decode("utf-8")
     assert "<w:drawing" not in body and "<w:pict" not in body  # no text in images
     assert '<w:lang w:val="en-GB"' in styles
+
+
+def _letter_text(signatories: list[dict[str, object]], tmp_path: Path) -> str:
+    import yaml
+
+    data = yaml.safe_load(LETTER.read_text(encoding="utf-8"))
+    data["letter"]["signatories"] = signatories
+    data.pop("published_differences", None)
+    path = tmp_path / "letter.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return Draft.from_file(path).text
+
+
+def test_a_letter_speaks_in_the_voice_of_who_signs(tmp_path: Path) -> None:
+    minister: dict[str, object] = {
+        "name": "Rt Hon Damian Hinds MP",
+        "title_lines": ["Secretary of State for Education"],
+    }
+    official: dict[str, object] = {
+        "name": "A N Official",
+        "title_lines": ["Director, Department for Education"],
+    }
+    alone = _letter_text([minister], tmp_path)
+    assert "I have carefully considered" in alone and "I am minded to appoint" in alone
+    assert "I hope that the Council will welcome" in alone
+    assert "The Secretary of State for Education has carefully" not in alone
+    on_behalf = _letter_text([official], tmp_path)
+    assert "The Secretary of State for Education has carefully considered" in on_behalf
+    assert "The Secretary of State for Education hopes that the Council" in on_behalf
+    assert " I " not in on_behalf
+
+
+@pytest.mark.parametrize(
+    ("appointee", "expected"),
+    [
+        (
+            {
+                "kind": "advisers",
+                "name": "Jo Bloggs and Sam Patel",
+                "pronoun": "they",
+                "role": "improvement advisers",
+                "short": "the advisers",
+            },
+            [
+                "minded to appoint improvement advisers, who",
+                "Jo Bloggs and Sam Patel are excellent candidates",
+                "appointment of improvement advisers,",
+            ],
+        ),
+        (
+            {
+                "kind": "organisation",
+                "name": "Eastshire County Council",
+                "pronoun": "it",
+                "role": "improvement adviser",
+                "reference": "Eastshire County Council",
+            },
+            [
+                "minded to appoint Eastshire County Council as an improvement adviser, who",
+                "Eastshire County Council is an excellent candidate",
+                "work closely with Eastshire County Council",
+            ],
+        ),
+        (
+            {
+                "kind": "person",
+                "name": "Alex Morgan",
+                "pronoun": "they",
+                "role": "Children's Services Commissioner",
+                "short": "the Commissioner",
+            },
+            [
+                "minded to appoint a Children's Services Commissioner",
+                "Alex Morgan is an excellent candidate",
+            ],
+        ),
+    ],
+    ids=["advisers", "organisation", "person-they"],
+)
+def test_a_letter_names_every_kind_of_appointee(
+    appointee: dict[str, object], expected: list[str], tmp_path: Path
+) -> None:
+    import yaml
+
+    data = yaml.safe_load(LETTER.read_text(encoding="utf-8"))
+    data["appointee"] = appointee
+    data.pop("published_differences", None)
+    path = tmp_path / "letter.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    text = " ".join(Draft.from_file(path).text.split())
+    for phrase in expected:
+        assert phrase in text

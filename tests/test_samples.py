@@ -8,7 +8,9 @@ from the slips the sample lists, and be exactly what the generated .docx shows.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,3 +83,19 @@ def test_a_changed_clause_word_breaks_the_published_match(tmp_path: Path) -> Non
     where, what = describe(comparison.unwaived[0])
     assert where == "b. ↔ b."
     assert "[-any-] {+all+} reasonable [-time-] {+times+}" in what
+
+
+def _entries(entries: list[Any]) -> Iterator[Any]:
+    for entry in entries:
+        yield entry
+        yield from _entries([*entry.items, *entry.bullets])
+
+
+def test_buckinghamshire_comes_from_library_clauses() -> None:
+    """At least 90% of its paragraph, item and bullet entries are clauses, not free text."""
+    spec = Draft.from_file(ROOT / "samples" / "buckinghamshire-2018-07-12-direction.yaml").spec
+    assert spec.recitals is not None and spec.operative is not None and spec.annex is not None
+    entries = list(_entries([*spec.recitals, *spec.operative.paragraphs, *spec.annex.paragraphs]))
+    clauses = [entry for entry in entries if entry.clause is not None]
+    assert len(entries) >= 25
+    assert len(clauses) / len(entries) >= 0.9, [e.text for e in entries if e.clause is None]

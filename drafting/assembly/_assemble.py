@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, assert_never
 
 from drafting._errors import SpecError
 from drafting.document._tree import (
@@ -24,6 +24,7 @@ from drafting.document._tree import (
     Block,
     Columns,
     Document,
+    DocumentKind,
     Line,
     LineRole,
     NumberedList,
@@ -34,6 +35,7 @@ from drafting.library._clauses import (
     ClauseItem,
     ClauseLibrary,
     ClauseRenderError,
+    ParamType,
     with_globals,
 )
 from drafting.library._language import (
@@ -44,13 +46,17 @@ from drafting.library._language import (
     Report,
     SecretaryOfState,
     Term,
+    Voice,
     missing,
 )
-from drafting.spec._model import Entry, Letter, Spec, did_you_mean
+from drafting.library._ofsted import framework_for
+from drafting.spec._model import Entry, Letter, Spec
+from drafting.spec._model import Report as ReportSpec
+from drafting.spec._validation import did_you_mean
 from drafting.spec._yaml import LineMap, PathKey
 
 MAX_BULLET_DEPTH = 2
-_END_PUNCTUATION = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
+_END_PUNCTUATION = re.compile(r"\s*(?:[;:.,]+\s*(?:and|or)?)?\s*$")
 
 
 @dataclass
@@ -67,10 +73,10 @@ class _Assembly:
     terms: DefinedTerms = field(default_factory=DefinedTerms)
 
 
-def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[str, Document]:
+def assemble(spec: Spec, library: ClauseLibrary, lines: LineMap) -> dict[DocumentKind, Document]:
     """The document trees the spec describes: its direction, its letter, or both."""
     state = _start(spec, library, lines)
-    documents: dict[str, Document] = {}
+    documents: dict[DocumentKind, Document] = {}
     if spec.has_direction:
         documents["direction"] = _direction(state)
     if spec.letter is not None:
@@ -85,10 +91,15 @@ def _direction(state: _Assembly) -> Document:
     title = _entry_paragraph(state, spec.title, ("title",), 0).text
     operative_scheme = ROMAN_SCHEME if spec.operative.sub_items == "roman" else LETTERS_SCHEME
     blocks: list[Block] = [
-        Line("title", title),
-        Line("heading", spec.style.recitals_heading),
-        NumberedList("recitals", LETTERS_SCHEME, _entries(state, spec.recitals, ("recitals",))),
-        Line("heading", spec.operative.heading),
+        Line("title", title, part="title"),
+        Line("heading", spec.style.recitals_heading, part="recital"),
+        NumberedList(
+            "recitals",
+            LETTERS_SCHEME,
+            _entries(state, spec.recitals, ("recitals",)),
+            part="recital",
+        ),
+        Line("heading", spec.operative.heading, part="direction"),
         NumberedList(
             "operative",
             operative_scheme,
@@ -96,17 +107,21 @@ def _direction(state: _Assembly) -> Document:
             + _revocation(state)
             + [_duration(state)],
             continues="recitals" if spec.operative.numbering == "continue" else None,
+            part="direction",
         ),
-        *_signature(state),
+        *[replace(line, part="signature") for line in _signature(state)],
     ]
     if spec.annex:
-        blocks.append(Line("heading", spec.annex.heading, page_break_before=True))
-        blocks += [Line("subheading", text) for text in spec.annex.title_lines]
+        blocks.append(
+            Line("heading", spec.annex.heading_text, page_break_before=True, part="annex")
+        )
+        blocks += [Line("subheading", text, part="annex") for text in spec.annex.title_lines]
         blocks.append(
             NumberedList(
                 "annex",
                 LETTERS_SCHEME,
                 _entries(state, spec.annex.paragraphs, ("annex", "paragraphs")),
+                part="annex",
             )
         )
     subject = f"Direction to {spec.council.name} under section 497A(4B) of the Education Act 1996"
@@ -120,35 +135,37 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
     style = spec.style.dates
     council = Council(spec.council.name, spec.council.term, spec.council.area)
     sos = spec.secretary_of_state
+    secretary = SecretaryOfState(sos.title, sos.term, sos.pronoun)
+    voice = Voice(spec.letter.speaks_as if spec.letter else "third", secretary)
     context: dict[str, Any] = {
         "council": council,
-        "sos": SecretaryOfState(sos.title, sos.term, sos.pronoun),
+        "sos": secretary,
         "appointee": _appointee(spec),
-        "act": Term("education_act", "the Education Act 1996", spec.terms.education_act),
-        "tor": Term("terms_of_reference", "the terms of reference", spec.terms.terms_of_reference),
+        "act": Term(("act", "education_act"), "the Education Act 1996", spec.terms.education_act),
+        "tor": Term(
+            ("terms_of_reference", "terms_of_reference"),
+            "the terms of reference",
+            spec.terms.terms_of_reference,
+        ),
+        "functions": _functions(spec),
+        "improvement_board": _improvement_board(spec),
         "annex": spec.annex is not None,
+        "annex_name": spec.annex.name if spec.annex else missing("the spec has no annex"),
+        "voice": voice,
         "direction_word": "Direction" if spec.style.capitalise_direction else "direction",
         "date": spec.dated,
         "signature": spec.signature,
         "style": style,
         "leader": spec.council.leader or missing("the spec gives no council.leader"),
         "council_address": spec.council.address,
-        "we": "We" if spec.letter and len(spec.letter.signatories) > 1 else "I",
+        "we": voice.we,
     }
     state = _Assembly(spec, library, lines, with_globals(context), {}, {})
     for index, report in enumerate(spec.reports):
         long = report.description or _reference(
             state, f"reference.{report.kind}", report.date, ("reports", index)
         )
-        state.reports[report.id] = Report(
-            report.id,
-            long,
-            report.term,
-            report.date,
-            report.subject,
-            report.judgement,
-            report.summary,
-        )
+        state.reports[report.id] = _report(state, report, long, ("reports", index))
     for index, direction in enumerate(spec.earlier_directions):
         long = direction.description or _reference(
             state, "reference.earlier-direction", direction.date, ("earlier_directions", index)
@@ -159,11 +176,72 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
     return state
 
 
+def clause_context(
+    spec: Spec, library: ClauseLibrary, lines: LineMap
+) -> tuple[dict[str, Any], dict[str, Report], dict[str, EarlierDirection]]:
+    """The facts of a spec as its clauses see them: the context, reports and earlier directions.
+
+    For reading clauses back out of a published text (`drafting.importing`).
+    """
+    state = _start(spec, library, lines)
+    return state.context, state.reports, state.directions
+
+
+def _report(state: _Assembly, given: ReportSpec, long: str, path: PathKey) -> Report:
+    """A report as clauses see it, with its judgements named by its framework."""
+    report = Report(
+        given.id,
+        long,
+        given.term,
+        given.date,
+        given.subject,
+        given.judgement,
+        given.summary,
+    )
+    framework = framework_for(given.date, given.framework)
+    if given.framework and not framework.covers(given.date):
+        raise SpecError(
+            f"a report of {given.date} cannot be under {framework.name}",
+            state.lines.where((*path, "framework")),
+        )
+    known = {*framework.judgements, *framework.sub_judgements}
+    for key in given.grades:
+        if key not in known:
+            raise SpecError(
+                f"{framework.name} has no judgement '{key}' (it has: {', '.join(known)})",
+                state.lines.where((*path, "grades", key)),
+            )
+    report.framework, report.grades = framework, dict(given.grades)
+    return report
+
+
 def _appointee(spec: Spec) -> Appointee | Any:
     person = spec.appointee
     if person is None:
         return missing("the spec has no appointee, which this clause refers to")
-    return Appointee(person.name, person.role, person.reference, person.short, person.pronoun)
+    return Appointee(
+        person.name,
+        person.role,
+        person.reference,
+        person.short,
+        person.pronoun,
+        person.appointed_as,
+        person.kind,
+    )
+
+
+def _functions(spec: Spec) -> Term:
+    """The functions s.50 brings in: its term once defined, else their description."""
+    term = spec.terms.functions
+    long = "children's social care functions"
+    return Term(("functions", "functions"), long, term, define_at_mention=False)
+
+
+def _improvement_board(spec: Spec) -> Term:
+    board = spec.improvement_board
+    if board is None:
+        return Term(("improvement_board", "improvement_board"), "the Improvement Board", None)
+    return Term(("improvement_board", "improvement_board"), board.name, board.term)
 
 
 def _reference(state: _Assembly, clause_id: str, date: Any, path: PathKey) -> str:
@@ -193,21 +271,75 @@ def _entry_paragraph(
         paragraph = _clause_paragraph(state, entry, path, level, bullet)
     else:
         paragraph = Paragraph(" ".join((entry.text or "").split()), bullet=bullet)
+        _defined_in_text(state, paragraph.text)
     if entry.add:
         paragraph.text = f"{paragraph.text} {' '.join(entry.add.split())}"
-    if entry.end is not None:
-        paragraph.text = _END_PUNCTUATION.sub("", paragraph.text) + entry.end
-    paragraph.children += [
+    items = [
         _entry_paragraph(state, item, (*path, "items", i), level + 1, bullet)
         for i, item in enumerate(entry.items)
     ]
-    paragraph.children += [
+    bullets = [
         _entry_paragraph(state, item, (*path, "bullets", i), level + 1, bullet=True)
         for i, item in enumerate(entry.bullets)
     ]
+    if _closes_list(state, entry):
+        # The list is its items, or its bullets when it has no items.
+        closed, entries = (items, entry.items) if items else (bullets, entry.bullets)
+        for item, paragraph_item, ending in zip(
+            entries, closed, list_endings(len(closed)), strict=True
+        ):
+            if item.end is None:
+                set_end(paragraph_item, ending)
+    paragraph.children += items + bullets
     if entry.then:
         paragraph.then.append(" ".join(entry.then.split()))
+    if entry.end is not None:
+        set_end(paragraph, entry.end)
     return paragraph
+
+
+def _defined_in_text(state: _Assembly, text: str) -> None:
+    """Terms that free text defines (`Kirklees Council ("the Council")`) count as defined.
+
+    A clause after it then uses the term, as the text's author did, rather than defining it again.
+    """
+    if '("' not in text:
+        return
+    terms = [value for value in state.context.values() if isinstance(value, Term)]
+    terms += [*state.reports.values(), *state.directions.values()]
+    for term in terms:
+        # an unclosed quotation mark, ("the Council), as published, defines it all the same
+        if term.term and (f'("{term.term}")' in text or f'("{term.term})' in text):
+            state.terms.defined.add(term.key)
+
+
+def list_endings(count: int) -> list[str]:
+    """How the items of a list end: ";" each, "; and" the next-to-last, "." the last."""
+    endings = [";"] * count
+    if count > 1:
+        endings[-2] = "; and"
+    if count:
+        endings[-1] = "."
+    return endings
+
+
+def set_end(paragraph: Paragraph, end: str) -> None:
+    """Replace the closing punctuation of the whole paragraph: after its items and `then`.
+
+    A lead-in's colon is never its closing punctuation: with items and no `then`, the entry
+    closes where its last item does.
+    """
+    if paragraph.then:
+        paragraph.then[-1] = _END_PUNCTUATION.sub("", paragraph.then[-1]) + end
+    elif paragraph.children:
+        set_end(paragraph.children[-1], end)
+    else:
+        paragraph.text = _END_PUNCTUATION.sub("", paragraph.text) + end
+
+
+def _closes_list(state: _Assembly, entry: Entry) -> bool:
+    clause = state.library.get(entry.clause) if entry.clause else None
+    return clause is not None and clause.spec.closes_list
 
 
 def _check_depth(state: _Assembly, path: PathKey, level: int, bullet: bool) -> None:
@@ -324,7 +456,7 @@ def _convert(
     state: _Assembly,
     clause: Clause,
     name: str,
-    kind: str,
+    kind: ParamType,
     value: Any,
     choices: list[str] | None,
     path: PathKey,
@@ -335,29 +467,35 @@ def _convert(
             state.lines.where(path),
         )
 
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise fail("true or false")
-        return value
-    if kind == "text":
-        if value is not None and not isinstance(value, str | int | float):
-            raise fail("text")
-        return None if value is None else " ".join(str(value).split())
-    if kind == "texts":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail("a list of texts")
-        return [" ".join(v.split()) for v in value]
-    if kind == "choice":
-        if value not in (choices or []):
-            raise fail(f"one of {', '.join(choices or [])}")
-        return value
-    if kind == "report":
-        return _lookup(state, state.reports, value, "report", path)
-    if kind == "reports":
-        if not isinstance(value, list):
-            raise fail("a list of report ids")
-        return [_lookup(state, state.reports, v, "report", path) for v in value]
-    return _lookup(state, state.directions, value, "earlier direction", path)
+    if kind in ("report", "direction") and value is None:
+        return None  # an optional report or direction the spec does not give
+    match kind:
+        case "bool":
+            if not isinstance(value, bool):
+                raise fail("true or false")
+            return value
+        case "text":
+            if value is not None and not isinstance(value, str | int | float):
+                raise fail("text")
+            return None if value is None else " ".join(str(value).split())
+        case "texts":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail("a list of texts")
+            return [" ".join(v.split()) for v in value]
+        case "choice":
+            if value not in (choices or []):
+                raise fail(f"one of {', '.join(choices or [])}")
+            return value
+        case "report":
+            return _lookup(state, state.reports, value, "report", path)
+        case "reports":
+            if not isinstance(value, list):
+                raise fail("a list of report ids")
+            return [_lookup(state, state.reports, v, "report", path) for v in value]
+        case "direction":
+            return _lookup(state, state.directions, value, "earlier direction", path)
+        case _:  # every parameter type has its case: mypy refuses a type left out
+            assert_never(kind)
 
 
 def _lookup(state: _Assembly, known: dict[str, Any], key: Any, what: str, path: PathKey) -> Any:
@@ -438,4 +576,15 @@ def _duration(state: _Assembly) -> Paragraph:
 
 
 def _signature(state: _Assembly) -> list[Line]:
-    return _clause_lines(state, "signature.block", "plain", ("signature",))
+    """The signature block, each line in its part: who signs, where, the name, the date."""
+    lines = _clause_lines(state, "signature.block", "signature", ("signature",))
+    signed_on: str | None = None  # the line that has the space to sign above it
+    for line in lines[1:]:
+        if line.text.startswith("Dated"):
+            line.role = "signature-date"
+        elif signed_on is None:
+            signed_on = line.text
+            line.role = "signature-line" if set(line.text) == {"."} else "signature-name"
+        else:
+            line.role = "signature-role"
+    return lines

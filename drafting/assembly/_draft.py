@@ -14,7 +14,7 @@ from pathlib import Path
 from drafting._errors import SpecError, Where
 from drafting.assembly._assemble import assemble
 from drafting.document._text import render_text
-from drafting.document._tree import Document, LaidOut, layout
+from drafting.document._tree import Document, DocumentKind, LaidOut, layout
 from drafting.library._clauses import ClauseLibrary, load_library
 from drafting.spec._dates import PartialDate
 from drafting.spec._model import Spec, load_spec
@@ -25,7 +25,7 @@ from drafting.spec._yaml import LineMap
 class Rendered:
     """One document of a draft: its tree and its laid-out paragraphs."""
 
-    kind: str
+    kind: DocumentKind
     document: Document
     laid_out: tuple[LaidOut, ...]
     dated: PartialDate | None
@@ -42,7 +42,7 @@ class Draft:
 
     path: Path
     spec: Spec
-    documents: dict[str, Rendered]
+    documents: dict[DocumentKind, Rendered]
 
     @classmethod
     def from_file(cls, path: Path, library: ClauseLibrary | None = None) -> Draft:
@@ -54,14 +54,17 @@ class Draft:
     def from_spec(cls, spec: Spec, lines: LineMap, library: ClauseLibrary | None = None) -> Draft:
         """Assemble an already validated spec."""
         trees = assemble(spec, library or load_library(), lines)
-        dates = {"direction": spec.dated, "letter": spec.letter.date if spec.letter else None}
+        dates: dict[DocumentKind, PartialDate | None] = {
+            "direction": spec.dated,
+            "letter": spec.letter.date if spec.letter else None,
+        }
         documents = {
             kind: Rendered(kind, tree, tuple(layout(tree)), dates[kind])
             for kind, tree in trees.items()
         }
         return cls(lines.file, spec, documents)
 
-    def get(self, kind: str | None = None) -> Rendered:
+    def get(self, kind: DocumentKind | None = None) -> Rendered:
         """The document of that kind; by default the direction, or the letter if there is none."""
         if kind is None:
             return self.documents.get("direction") or self.documents["letter"]

@@ -11,24 +11,38 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
     dates       DATE001-005   dates against the direction's own and the letter's; duration
     ofsted      OFSTED001-002 grades and key judgement names
+    usage       TERM005-006   terms used undefined, or in a variant form
+    endings     LIST003-004   list items ending alike; one-item lists closed "."
+    voice       VOICE001      a letter's "I" and third person mixed
+    places      PLACE001      another council's or area's name left in
+    frameworks  OFSTED003     judgement names of the wrong framework for the report's date
+    offices     CITE004, ANNEX001  an office under the wrong section; "the Annex A"
+    agreement   DATE006-007   the direction dated otherwise; two durations
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafting.assembly._draft import Draft
 from drafting.checks._model import Finding, Rule, Subject, subject_paragraphs
+from drafting.checks.agreement import check_agreement
 from drafting.checks.citations import check_citations
 from drafting.checks.dates import check_dates
+from drafting.checks.endings import check_endings
+from drafting.checks.frameworks import check_frameworks
 from drafting.checks.lists import check_lists
 from drafting.checks.numbering import check_numbering
+from drafting.checks.offices import check_offices
 from drafting.checks.ofsted import check_ofsted
+from drafting.checks.places import check_places
 from drafting.checks.pronouns import check_pronouns
 from drafting.checks.terms import check_terms
+from drafting.checks.usage import check_usage
+from drafting.checks.voice import check_voice
 from drafting.checks.wording import check_wording
-from drafting.read._normalise import read_paragraphs
+from drafting.read._locate import tree_paragraphs
 from drafting.spec._model import AcceptedFinding
 
 RULES: tuple[Rule, ...] = (
@@ -40,6 +54,13 @@ RULES: tuple[Rule, ...] = (
     check_wording,
     check_dates,
     check_ofsted,
+    check_usage,
+    check_endings,
+    check_voice,
+    check_places,
+    check_frameworks,
+    check_offices,
+    check_agreement,
 )
 
 
@@ -67,11 +88,12 @@ def check_draft(draft: Draft, final: bool | None = None) -> list[Report]:
     """Check each document generated from a spec; each is final when it has its date."""
     main = draft.get().kind
     found: dict[str, list[Finding]] = {}
-    for kind, rendered in draft.documents.items():
+    for rendered in draft.documents.values():
+        kind = rendered.document.kind
         name = str(draft.path) if kind == main else f"{draft.path} ({kind})"
         subject = Subject(
             name,
-            subject_paragraphs(read_paragraphs(rendered.text)),
+            subject_paragraphs(*tree_paragraphs(rendered.laid_out)),
             final=rendered.dated is not None if final is None else final,
             spec=draft.spec,
             kind=kind,
@@ -117,8 +139,13 @@ def _stale_acceptances(draft: Draft, findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def check_file(path: Path, final: bool | None = None) -> list[Report]:
-    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False)."""
+def check_file(path: Path, final: bool | None = None, spec: Path | None = None) -> list[Report]:
+    """Check a spec's documents, or a .docx, .pdf or .txt (final unless `final` is False).
+
+    With `spec`, the document is checked as that spec's: the findings its `accepted_findings`
+    keep are set aside with their reasons, it is final when the spec is dated (unless `final`
+    says otherwise), and rules compare it with the spec's facts.
+    """
     from drafting.read._readers import (  # not needed by a build's own checks
         SPEC_SUFFIXES,
         read_document,
@@ -127,14 +154,55 @@ def check_file(path: Path, final: bool | None = None) -> list[Report]:
     if path.suffix.lower() in SPEC_SUFFIXES and not path.is_dir():
         return check_draft(Draft.from_file(path), final)
     source = read_document(path)
-    subject = Subject(str(path), subject_paragraphs(source.paragraphs), final is not False)
-    return [Report(str(path), check_subject(subject))]
+    paragraphs = subject_paragraphs(source.paragraphs, source_lines=source.has_lines)
+    if spec is None:
+        subject = Subject(str(path), paragraphs, final is not False)
+        return [Report(str(path), _with_columns(check_subject(subject), source.text_lines))]
+    draft = Draft.from_file(spec)
+    rendered = draft.get()
+    dated = rendered.dated is not None
+    subject = Subject(
+        str(path),
+        paragraphs,
+        dated if final is None else final,
+        spec=draft.spec,
+        kind=rendered.document.kind,
+    )
+    return [_accept(draft, str(path), _with_columns(check_subject(subject), source.text_lines))]
+
+
+def _with_columns(findings: list[Finding], lines: tuple[str, ...]) -> list[Finding]:
+    """Each finding on a text file's line with the column its excerpt begins at, if it is there.
+
+    The excerpt is read text (quotes straightened, spaces run together): where the line was
+    written otherwise, or the excerpt runs over two lines, no column is given.
+    """
+    located = []
+    for finding in findings:
+        column = None
+        if finding.line is not None and 0 < finding.line <= len(lines) and finding.excerpt:
+            at = lines[finding.line - 1].find(finding.excerpt.strip("…"))
+            column = at + 1 if at >= 0 else None
+        located.append(replace(finding, column=column))
+    return located
+
+
+def place_of(name: str, finding: Finding) -> str:
+    """`file:line:column:` (or `file:line:`) for a .txt, `file: page N:` for a PDF, else `file:`."""
+    if finding.line:
+        column = f"{finding.column}:" if finding.column else ""
+        return f"{name}:{finding.line}:{column}"
+    return f"{name}: page {finding.page}:" if finding.page else f"{name}:"
 
 
 def format_finding(name: str, finding: Finding) -> str:
-    """One finding on one line: where, severity, code, explanation and the words concerned."""
+    """One finding on one line, `file:line:` first where there is a line for editors to jump to.
+
+    Then where (`annex 3.a`), severity, code, explanation and the words concerned.
+    """
     excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
-    return f"{name}: {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+    what = f"{finding.severity} {finding.code}: {finding.message}{excerpt}"
+    return f"{place_of(name, finding)} {finding.where}: {what}"
 
 
-__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]
+__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding", "place_of"]

@@ -1,8 +1,10 @@
 """What the checks read and what they report.
 
-A `Subject` is one document made ready for checking: its paragraphs with the full label path a
-reader would cite (`7.b.ii`), whether it is final (blanks then are errors), and the spec when
-the document was generated from one (so rules can compare with the facts it declares).
+A `Subject` is one document made ready for checking: its paragraphs with the part they are in
+and the full label path a reader would cite (`direction 7.b.ii`, `annex 3.a`), whether it is
+final (blanks then are errors), and the spec when the document was generated from one (so rules
+can compare with the facts it declares).  A generated document's paragraphs come from its tree
+(`drafting.read._locate.tree_paragraphs`), an outside document's from its text.
 
 Rules read only the paragraphs that contain a phrase their pattern cannot match without
 (`Subject.containing`): Python's regular expressions try a pattern at every character unless it
@@ -11,18 +13,25 @@ starts with fixed text, and a plain `in` test is a hundred times quicker than th
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from drafting.read._normalise import TextParagraph
+from drafting.document._tree import DocumentKind
+from drafting.read._locate import (
+    LabelKind,
+    Placed,
+    letter_value,
+    locate_text,
+    place_labels,
+    roman_value,
+)
+from drafting.read._normalise import TextParagraph, place_name
 from drafting.spec._model import Spec
 
 Severity = Literal["error", "warning"]
-LabelKind = Literal["decimal", "letter", "roman"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,11 @@ class Finding:
     excerpt: str
     message: str
     order: int = 0  # the paragraph's place in the document, for listing in reading order
+    line: int | None = None  # the line of a text file it starts on, for editors to jump to
+    part: str = ""  # the document part: recital, direction, annex, letter ...
+    path: str | None = None  # the paragraph's full label path (`7.c.ii`), if it has one
+    page: int | None = None  # for a PDF: the page the paragraph begins on
+    column: int | None = None  # where the excerpt begins on `line`, when it stands there as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,16 @@ class Para:
     marker: str | None
     lower: str  # the text in lower case, for `Subject.containing`
     placed: Placed | None
+    part: str = ""  # recital, direction, annex, letter ... ("" where a text does not show it)
+    number: int = 0  # its place among the part's paragraphs, 1-based
+    source_line: bool = False  # whether `line` is a line of the file read (a .txt)
+    page: int | None = None  # for a PDF: the page it begins on
+
+    def _located(self, read: TextParagraph, source_line: bool) -> Para:
+        """The paragraph with where `read` stands: its part, place in the part, page."""
+        return replace(
+            self, part=read.part, number=read.number, source_line=source_line, page=read.page
+        )
 
     @property
     def path(self) -> str | None:
@@ -56,8 +80,8 @@ class Para:
 
     @property
     def where(self) -> str:
-        """How a finding names the paragraph: `para 7.b.ii`, or `line 12` when unlabelled."""
-        return f"para {self.path}" if self.path else f"line {self.line}"
+        """How a finding names the paragraph: `direction 7.b.ii`, `letter paragraph 4`."""
+        return place_name(self.part, self.path, self.number)
 
 
 @dataclass
@@ -68,12 +92,16 @@ class Subject:
     paragraphs: list[Para]
     final: bool
     spec: Spec | None = None
-    kind: str = "direction"
+    kind: DocumentKind = "direction"
 
     @cached_property
     def annex_start(self) -> int | None:
-        """The index of the ANNEX heading, if the document has an annex."""
-        return next((p.index for p in self.paragraphs if p.text.strip() == "ANNEX"), None)
+        """The index of the annex's first paragraph (its heading), if the document has one."""
+        return next((p.index for p in self.paragraphs if p.part == "annex"), None)
+
+    def in_part(self, *parts: str) -> list[Para]:
+        """The paragraphs of those parts of the document, in order."""
+        return [p for p in self.paragraphs if p.part in parts]
 
     @cached_property
     def lower(self) -> str:
@@ -107,7 +135,11 @@ class Subject:
         self, code: str, severity: Severity, para: Para, excerpt: str, message: str
     ) -> Finding:
         """A finding at `para`, the excerpt shortened for one line."""
-        return Finding(code, severity, para.where, _short(excerpt), message, para.index)
+        line = para.line if para.source_line else None
+        return Finding(
+            code, severity, para.where, _short(excerpt), message, para.index, line,
+            para.part, para.path, para.page,
+        )  # fmt: skip
 
 
 Rule = Callable[[Subject], Iterator[Finding]]
@@ -124,111 +156,35 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# --- labels ------------------------------------------------------------------------------------
+def subject_paragraphs(
+    paragraphs: Sequence[TextParagraph],
+    placed: Sequence[Placed | None] | None = None,
+    source_lines: bool = False,
+) -> list[Para]:
+    """Paragraphs with their parts, label paths and levels.
 
-_ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def roman_value(label: str) -> int | None:
-    """`iv` → 4; None if not a roman numeral."""
-    if not _ROMAN.match(label):
-        return None
-    total = 0
-    for char, following in zip(label, [*label[1:], ""], strict=True):
-        value = _ROMAN_VALUES[char]
-        total += -value if following and _ROMAN_VALUES[following] > value else value
-    return total
-
-
-def letter_value(label: str) -> int | None:
-    """`c` → 3, `aa` → 27 (Word's letters after z); None if not letters."""
-    if not label.isalpha() or not label.islower() or len(set(label)) != 1:
-        return None
-    return (ord(label[0]) - ord("a") + 1) + 26 * (len(label) - 1)
-
-
-@dataclass
-class _Open:
-    kind: LabelKind
-    value: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Placed:
-    """Where a label sits in its list: level, kind, value, full path, and what was expected."""
-
-    level: int
-    kind: LabelKind
-    value: int
-    path: str
-    expected: int | None
-
-
-def place_labels(labels: Iterable[str | None]) -> list[Placed | None]:
-    """Infer each labelled paragraph's level the way a reader does, from the labels alone.
-
-    A decimal label is top level; a letter or roman label continues the deepest open level of
-    its kind, or opens a new level.  `i` after `h` continues letters; `i` elsewhere opens
-    roman numerals.  `expected` is the value that would have followed without a gap.
+    Without `placed`, the paragraphs are text read from a file and are located from the text
+    (`locate_text`); `source_lines` says their lines are the file's, for findings to name.
     """
-    stack: list[_Open] = []
-    after_unlabelled = True
-    placed: list[Placed | None] = []
-    for label in labels:
-        if label is None:
-            placed.append(None)
-            after_unlabelled = True
-            continue
-        level, kind, value, expected = _place(label, stack, after_unlabelled)
-        del stack[level:]
-        stack.append(_Open(kind, value, label))
-        placed.append(Placed(level, kind, value, ".".join(o.label for o in stack), expected))
-        after_unlabelled = False
-    return placed
-
-
-def _place(
-    label: str, stack: list[_Open], after_unlabelled: bool
-) -> tuple[int, LabelKind, int, int | None]:
-    if label.isdigit():
-        number = int(label)
-        previous = stack[0].value if stack else 0
-        restart = after_unlabelled and number == 1
-        return 0, "decimal", number, None if restart else previous + 1
-    letter, roman = letter_value(label), roman_value(label)
-    for level in range(len(stack) - 1, 0, -1):
-        open_level = stack[level]
-        for kind, candidate in (("letter", letter), ("roman", roman)):
-            if (
-                candidate is not None
-                and open_level.kind == kind
-                and candidate == open_level.value + 1
-            ):
-                return level, open_level.kind, candidate, candidate
-    # Not the next at any open level: a new level starts, or a gap or repeat at the deepest.
-    deepest = stack[-1] if len(stack) > 1 else None
-    kind = _kind_of(label, letter, roman, deepest)
-    value = (roman if kind == "roman" else letter) or 0
-    if deepest is not None and deepest.kind == kind and (value != 1 or deepest.value == 1):
-        return len(stack) - 1, kind, value, deepest.value + 1
-    return len(stack), kind, value, 1
-
-
-def _kind_of(label: str, letter: int | None, roman: int | None, deepest: _Open | None) -> LabelKind:
-    """Letters or roman numerals, for a label that does not simply continue its level."""
-    if roman is None:
-        return "letter"
-    if letter is None or label in ("i", "ii", "iii"):
-        return "roman"
-    return "roman" if deepest is not None and deepest.kind == "roman" else "letter"
-
-
-def subject_paragraphs(paragraphs: Sequence[TextParagraph]) -> list[Para]:
-    """Paragraphs with their label paths and levels."""
-    placed = place_labels(p.label for p in paragraphs)
+    if placed is None:
+        paragraphs, placed = locate_text(paragraphs)
     return [
-        Para(i, p.label, p.text, p.line, p.marker, p.text.lower(), q)
+        Para(i, p.label, p.text, p.line, p.marker, p.text.lower(), q)._located(p, source_lines)
         for i, (p, q) in enumerate(zip(paragraphs, placed, strict=True))
     ]
+
+
+__all__ = [
+    "Finding",
+    "LabelKind",
+    "Para",
+    "Placed",
+    "Rule",
+    "Severity",
+    "Subject",
+    "excerpt_around",
+    "letter_value",
+    "place_labels",
+    "roman_value",
+    "subject_paragraphs",
+]

@@ -61,12 +61,13 @@ def _letter_after_direction(subject: Subject) -> Iterator[Finding]:
     if subject.kind != "letter" or spec is None or spec.letter is None or spec.dated is None:
         return
     if spec.letter.date.as_date() > spec.dated.as_date():
-        first = subject.paragraphs[0]
+        dated = spec.letter.date.format("plain")
+        line = next((p for p in subject.paragraphs if p.text == dated), subject.paragraphs[0])
         yield subject.finding(
             "DATE005",
             "error",
-            first,
-            spec.letter.date.format("plain"),
+            line,
+            dated,
             f"the letter of intent is dated after the direction ({spec.dated.format('plain')})",
         )
 
@@ -151,4 +152,4 @@ def _duration(subject: Subject) -> Iterator[Finding]:
 
 
 def _is_direction(subject: Subject) -> bool:
-    return any(p.text.rstrip(":").upper() == "NOW THEREFORE" for p in subject.paragraphs)
+    return any(p.part == "direction" for p in subject.paragraphs)

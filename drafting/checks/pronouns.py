@@ -24,6 +24,15 @@ _SET_OF["hers"] = "she"
 _APPOINTEE = [
     ("to be necessary", re.compile(r"\bappears? to (him|her|them|it) to be necessary", re.I)),
     ("may reasonably require", re.compile(r"\bas (he|she|they|it) may reasonably require", re.I)),
+    # "instructions of Hampshire County Council ... such assistance as it may require".
+    (
+        "may require",
+        re.compile(
+            r"\binstructions of (?!the Secretary of State\b(?!'s))[^;]*?\bassistance as "
+            r"(he|she|they|it) may require",
+            re.I,
+        ),
+    ),
     (
         "responsibilities",
         re.compile(r"\bcarrying out of (his|her|their|its) responsibilities", re.I),
@@ -31,7 +40,14 @@ _APPOINTEE = [
 ]
 _SECRETARY = [
     ("powers", re.compile(r"\b(his|her|their) powers\b", re.I)),
-    ("may require", re.compile(r"\bassistance as (he|she|they) may require", re.I)),
+    (
+        "may require",
+        re.compile(
+            r"\binstructions of the Secretary of State\b(?!'s)[^;]*?\bassistance as (he|she|they) "
+            r"may require",
+            re.I,
+        ),
+    ),
     ("advisers", re.compile(r"\bSecretary of State and (his|her|their) advisers", re.I)),
 ]
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his|it|its|they|them|their)\b", re.IGNORECASE)

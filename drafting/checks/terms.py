@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from drafting.checks._model import Finding, Para, Subject, excerpt_around
 from drafting.spec._dates import MONTHS
 
-_DEFINITION = re.compile(r'\(\s*"([^"]{2,80})"\s*\)')
+#: A definition in brackets, in double quotes or single ("the Council"), ('the Improvement Board').
+_DEFINITION = re.compile(r"""\(\s*(?:"([^"]{2,80})"|'([^']{2,80})')\s*\)""")
 _CONNECTORS = frozenset({"of", "for", "and", "the"})
 _MONTHS = frozenset(month.lower() for month in MONTHS)
 
@@ -52,9 +53,9 @@ def check_terms(subject: Subject) -> Iterator[Finding]:
 
 def _definitions(subject: Subject) -> list[_Definition]:
     found = []
-    for para in subject.containing('("', '( "'):
+    for para in subject.containing('("', '( "', "('", "( '"):
         for match in _DEFINITION.finditer(para.text):
-            term = match.group(1).strip()
+            term = (match.group(1) or match.group(2)).strip()
             long = _long_form(para.text[: match.start()])
             start = para.text.rfind(long, 0, match.start()) if long else match.start()
             found.append(_Definition(term, long, para, start, match.end()))

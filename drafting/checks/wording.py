@@ -22,7 +22,8 @@ _STOPS = frozenset(".!?,;")  # after which a single quotation mark can close
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _DOUBLING_ALLOWED = frozenset({"that", "had"})
 _LETTERS_ONLY = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
-_UNDATED = re.compile(r"^Dated(?::\s*|\s+this\s+day\s+of\s*)$")
+#: A date left for signing: "Dated this day of", or the form to fill ("Dated this ____ day of ...").
+_UNDATED = re.compile(r"^Dated(?::[\s_]*|\s+this[\s_]+day\s+of[\s_]*(?:20__)?)$")
 _PLACEHOLDERS = re.compile(
     r"\[(?:insert|date|name|tbc|tbd|x+)[^\]]*\]|\bX{2,}\b|\bTB[CD]\b|\{\{|\}\}|\{%|%\}|_{3,}",
     re.IGNORECASE,
@@ -179,6 +180,8 @@ def _blanks(subject: Subject) -> Iterator[Finding]:
                 "BLANK001", "error", para, para.text, "the date is blank in a final document"
             )
     for para in subject.containing(*_PLACEHOLDER_MARKS):
+        if _UNDATED.match(para.text):
+            continue  # the date left to fill in when signing, reported above in a final document
         for match in _PLACEHOLDERS.finditer(para.text):
             yield subject.finding(
                 "BLANK001",

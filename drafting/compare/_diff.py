@@ -12,8 +12,11 @@ alignment, and reported as waived where they make a paragraph agree.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -80,6 +83,11 @@ class Comparison:
     differences: list[Difference]
     similarity: float
     unused_waivers: list[Waiver] = field(default_factory=list)
+    #: Whether each side's paragraph lines are lines of its file (a .txt), for editors to jump to.
+    left_lines: bool = False
+    right_lines: bool = False
+    #: What the reader should know about how the comparison was made (waivers not applied ...).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def unwaived(self) -> list[Difference]:
@@ -102,7 +110,10 @@ def compare(
     """Compare two documents' paragraphs."""
     reconciled, applied, unused = _apply_waivers(right, waivers)
     rows = _align(left, reconciled)
-    rows = [_restore(row, right, applied) for row in rows]
+    by_line: dict[int, int] = {}
+    for index, paragraph in enumerate(right):
+        by_line.setdefault(paragraph.line, index)
+    rows = [_restore(row, right, by_line, applied) for row in rows]
     differences = _differences(rows)
     return Comparison(left_name, right_name, rows, differences, _similarity(rows), unused)
 
@@ -118,19 +129,44 @@ def _apply_waivers(
     unused: list[Waiver] = []
     for waiver in waivers:
         old, new = normalise_characters(waiver.right), normalise_characters(waiver.left)
-        places = [i for i, p in enumerate(paragraphs) if old and old in p.text]
-        if len(places) != 1 or paragraphs[places[0]].text.count(old) != 1:
+        places = [(i, m) for i, p in enumerate(paragraphs) for m in _waived_at(p.text, old, new)]
+        if len(places) != 1:
             unused.append(waiver)
             continue
-        index = places[0]
+        index, (start, end) = places[0]
         target = paragraphs[index]
-        text = " ".join(target.text.replace(old, new).split())
-        paragraphs[index] = TextParagraph(target.label, text, target.line)
+        text = " ".join((target.text[:start] + new + target.text[end:]).split())
+        paragraphs[index] = replace(target, text=text)
         applied.setdefault(index, []).append(waiver)
     return paragraphs, applied, unused
 
 
-def _restore(row: Row, original: Sequence[TextParagraph], applied: dict[int, list[Waiver]]) -> Row:
+def _waived_at(text: str, old: str, new: str) -> list[tuple[int, int]]:
+    """Where `old` stands in `text` as whole words, and not as part of `new` already there.
+
+    A waiver whose generated wording is its published wording and more ("Council" for
+    "Council;") would otherwise apply again to text that already reads as generated, and
+    double the punctuation ("Council;;").
+    """
+    if not old or old not in text:  # most paragraphs: a substring test, not a pattern
+        return []
+    before = r"(?<!\w)" if old[0].isalnum() else ""
+    after = r"(?!\w)" if old[-1].isalnum() else ""
+    word = re.compile(before + re.escape(old) + after)
+    readings = [(m.start(), m.end()) for m in re.finditer(re.escape(new), text)] if new else []
+    return [
+        (m.start(), m.end())
+        for m in word.finditer(text)
+        if not any(start <= m.start() and m.end() <= end for start, end in readings)
+    ]
+
+
+def _restore(
+    row: Row,
+    original: Sequence[TextParagraph],
+    by_line: dict[int, int],
+    applied: dict[int, list[Waiver]],
+) -> Row:
     """Show the right-hand paragraph as written, with the waivers that were applied to it.
 
     A paragraph that the waivers make agree keeps the words they explain, so that a redline
@@ -138,7 +174,7 @@ def _restore(row: Row, original: Sequence[TextParagraph], applied: dict[int, lis
     """
     if row.right is None:
         return row
-    index = next((i for i, p in enumerate(original) if p.line == row.right.line), None)
+    index = by_line.get(row.right.line)
     if index is None or index not in applied:
         return row
     words = row.words
@@ -151,18 +187,104 @@ def _restore(row: Row, original: Sequence[TextParagraph], applied: dict[int, lis
 
 
 def _align(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list[Row]:
-    matcher = SequenceMatcher(None, [p.text for p in left], [p.text for p in right], autojunk=False)
     rows: list[Row] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            rows += [Row("equal", left[i1 + k], right[j1 + k]) for k in range(i2 - i1)]
-        elif tag == "delete":
-            rows += [Row("deleted", p, None) for p in left[i1:i2]]
-        elif tag == "insert":
-            rows += [Row("inserted", None, p) for p in right[j1:j2]]
-        else:
-            rows += _pair(left[i1:i2], right[j1:j2])
+    i = j = 0
+    for a, b, size in _matching_blocks([p.text for p in left], [p.text for p in right]):
+        rows += _gap(left[i:a], right[j:b])
+        rows += [Row("equal", left[a + k], right[b + k]) for k in range(size)]
+        i, j = a + size, b + size
     return rows
+
+
+def _gap(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list[Row]:
+    """The rows of a stretch between equal paragraphs: deleted, inserted, or both (paired)."""
+    if not right:
+        return [Row("deleted", p, None) for p in left]
+    if not left:
+        return [Row("inserted", None, p) for p in right]
+    return _pair(left, right)
+
+
+#: A stretch between anchors small enough for difflib's alignment (at most quadratic in it).
+_SMALL_STRETCH = 250_000
+#: How far ahead a changed paragraph's counterpart is looked for in a replaced stretch.
+_LOOK_AHEAD = 40
+
+
+def _matching_blocks(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Runs of equal paragraphs (start in `a`, start in `b`, length) in order, then (n, m, 0).
+
+    Patience-style: paragraphs found once on each side anchor the alignment (the longest series
+    of them in the same order on both sides), and each stretch between anchors is aligned on its
+    own.  A stretch small enough is left to difflib, so short documents align exactly as
+    difflib aligns them; long ones take near-linear time, as a direction's paragraphs are
+    mostly distinct.  A long stretch with no anchor is a replaced stretch.
+    """
+    found: list[tuple[int, int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        a1, a2, b1, b2 = stack.pop()
+        if a1 >= a2 or b1 >= b2:
+            continue
+        if (a2 - a1) * (b2 - b1) <= _SMALL_STRETCH:
+            matcher = SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+            found += [(a1 + i, b1 + j, n) for i, j, n in matcher.get_matching_blocks() if n]
+            continue
+        anchors = _anchors(a, a1, a2, b, b1, b2)
+        if not anchors:
+            continue
+        found += [(i, j, 1) for i, j in anchors]
+        after_i, after_j = a1, b1
+        for i, j in [*anchors, (a2, b2)]:
+            stack.append((after_i, i, after_j, j))
+            after_i, after_j = i + 1, j + 1
+    return [*_runs(sorted(found)), (len(a), len(b), 0)]
+
+
+def _anchors(
+    a: Sequence[str], a1: int, a2: int, b: Sequence[str], b1: int, b2: int
+) -> list[tuple[int, int]]:
+    """The longest in-order series of paragraphs that occur once in each stretch."""
+    in_a = Counter(a[a1:a2])
+    in_b = Counter(b[b1:b2])
+    where_b = {b[j]: j for j in range(b1, b2) if in_b[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(a1, a2) if in_a[a[i]] == 1 and a[i] in where_b]
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of pairs in increasing first place, the longest series increasing in the second too.
+
+    Patience sorting: O(n log n).
+    """
+    tops: list[int] = []  # the second place ending the best series of each length
+    ends: list[int] = []  # which pair ends it
+    before: list[int] = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        length = bisect.bisect_left(tops, j)
+        if length == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[length], ends[length] = j, index
+        before[index] = ends[length - 1] if length else -1
+    series: list[tuple[int, int]] = []
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        series.append(pairs[index])
+        index = before[index]
+    return series[::-1]
+
+
+def _runs(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Adjacent blocks joined into runs."""
+    runs: list[tuple[int, int, int]] = []
+    for i, j, n in blocks:
+        if runs and runs[-1][0] + runs[-1][2] == i and runs[-1][1] + runs[-1][2] == j:
+            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + n)
+        else:
+            runs.append((i, j, n))
+    return runs
 
 
 def _pair(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list[Row]:
@@ -171,7 +293,11 @@ def _pair(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list
     j = 0
     for paragraph in left:
         match = next(
-            (k for k in range(j, len(right)) if _word_ratio(paragraph, right[k]) >= SAME_PARAGRAPH),
+            (
+                k
+                for k in range(j, min(len(right), j + _LOOK_AHEAD))
+                if _same_paragraph(paragraph, right[k])
+            ),
             None,
         )
         if match is None:
@@ -184,8 +310,15 @@ def _pair(left: Sequence[TextParagraph], right: Sequence[TextParagraph]) -> list
     return rows
 
 
-def _word_ratio(left: TextParagraph, right: TextParagraph) -> float:
-    return SequenceMatcher(None, left.text.split(), right.text.split(), autojunk=False).ratio()
+def _same_paragraph(left: TextParagraph, right: TextParagraph) -> bool:
+    """Whether two paragraphs share at least `SAME_PARAGRAPH` of their words, in order."""
+    matcher = SequenceMatcher(None, left.text.split(), right.text.split(), autojunk=False)
+    # The quick ratios are upper bounds of the ratio: most unrelated pairs stop at them.
+    return (
+        matcher.real_quick_ratio() >= SAME_PARAGRAPH
+        and matcher.quick_ratio() >= SAME_PARAGRAPH
+        and matcher.ratio() >= SAME_PARAGRAPH
+    )
 
 
 def word_changes(left: TextParagraph, right: TextParagraph) -> tuple[WordChange, ...]:
@@ -261,7 +394,9 @@ def _similarity(rows: list[Row]) -> float:
         left = row.left.text.split() if row.left else []
         right = row.right.text.split() if row.right else []
         total += len(left) + len(right)
-        if left and right:
+        if left and left == right:  # most rows: no need to look for what they share
+            matched += 2 * len(left)
+        elif left and right:
             blocks = SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks()
             matched += 2 * sum(block.size for block in blocks)
     return matched / total if total else 1.0

@@ -1,8 +1,9 @@
 """How a comparison is shown: a terminal report, JSON for scripts, a side-by-side HTML page.
 
-Every report names each difference by the paragraph's label (or its line when it has none) and
-shows changed words as `[-old-]{+new+}` (coloured on a terminal), and ends with a summary line
-of counts and the word-level similarity.
+Every report names each difference by the paragraph's part and full label (`direction 7.c.ii`,
+`annex 3.a`, `letter paragraph 4`), begins a row with `file:line:` where a side is a text file
+(for editors to jump to), and shows changed words as `[-old-]{+new+}` (coloured on a terminal),
+and ends with a summary line of counts and the word-level similarity.
 """
 
 from __future__ import annotations
@@ -19,10 +20,25 @@ CONTEXT_WORDS = 6
 
 
 def name(paragraph: TextParagraph | None) -> str:
-    """How a report names a paragraph: its label, or the line it starts on."""
+    """How a report names a paragraph: its part and full label (`annex 3.a`)."""
     if paragraph is None:
         return "-"
-    return f"{paragraph.label}." if paragraph.label else f"line {paragraph.line}"
+    return paragraph.where
+
+
+def jump(comparison: Comparison, difference: Difference) -> str:
+    """`file:line:` of the difference in a side that is a text file (the right one first)."""
+    if comparison.right_lines and difference.right is not None:
+        return f"{comparison.right_name}:{difference.right.line}:"
+    if comparison.left_lines and difference.left is not None:
+        return f"{comparison.left_name}:{difference.left.line}:"
+    for side, name in (
+        (difference.right, comparison.right_name),
+        (difference.left, comparison.left_name),
+    ):
+        if side is not None and side.page is not None:
+            return f"{name}: page {side.page}:"
+    return ""
 
 
 def summary(comparison: Comparison) -> str:
@@ -92,16 +108,25 @@ _STYLE = {
 }
 
 
-def print_report(comparison: Comparison, stream: IO[str] | None = None) -> None:
-    """The report for a person: colour on a terminal, plain text when piped."""
+def print_report(
+    comparison: Comparison, stream: IO[str] | None = None, verbose: bool = False
+) -> None:
+    """The report for a person: colour on a terminal, plain text when piped.
+
+    `verbose` adds the waivers that were given but found nothing to waive.
+    """
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print(Text(f"Comparing {comparison.left_name} with {comparison.right_name}"))
+    for note in comparison.notes:
+        console.print(Text(f"note: {note}", style="dim"))
     for difference in comparison.differences:
         where, what = describe(difference)
-        line = Text(f"{difference.kind:<10} ", style=_STYLE[difference.kind])
+        place = jump(comparison, difference)
+        line = Text(f"{place} " if place else "")
+        line.append(f"{difference.kind:<10} ", style=_STYLE[difference.kind])
         line.append(f"{where}  " if where else "")
         if difference.kind == "changed":
             for index, (kind, text) in enumerate(word_pieces(difference.words)):
@@ -110,7 +135,7 @@ def print_report(comparison: Comparison, stream: IO[str] | None = None) -> None:
         else:
             line.append(what)
         console.print(line)
-    for waiver in comparison.unused_waivers:
+    for waiver in comparison.unused_waivers if verbose else ():
         console.print(
             Text(
                 f"unused waiver: {waiver.right!r} is not in {comparison.right_name} exactly once",
@@ -134,8 +159,9 @@ def as_json(comparison: Comparison) -> str:
         {
             "left": comparison.left_name,
             "right": comparison.right_name,
-            "differences": [_difference_json(d) for d in comparison.differences],
+            "differences": [_difference_json(comparison, d) for d in comparison.differences],
             "unused_waivers": [w.__dict__ for w in comparison.unused_waivers],
+            "notes": comparison.notes,
             "counts": comparison.counts(),
             "similarity": round(comparison.similarity, 4),
             "differ": bool(comparison.unwaived),
@@ -145,17 +171,26 @@ def as_json(comparison: Comparison) -> str:
     )
 
 
-def _paragraph_json(paragraph: TextParagraph | None) -> dict[str, Any] | None:
+def _paragraph_json(paragraph: TextParagraph | None, lines: bool) -> dict[str, Any] | None:
     if paragraph is None:
         return None
-    return {"label": paragraph.label, "line": paragraph.line, "text": paragraph.text}
+    located: dict[str, Any] = {
+        "where": paragraph.where,
+        "part": paragraph.part or None,
+        "label": paragraph.path,
+    }
+    if lines:
+        located["line"] = paragraph.line
+    if paragraph.page is not None:
+        located["page"] = paragraph.page
+    return {**located, "text": paragraph.text}
 
 
-def _difference_json(difference: Difference) -> dict[str, Any]:
+def _difference_json(comparison: Comparison, difference: Difference) -> dict[str, Any]:
     return {
         "kind": difference.kind,
-        "left": _paragraph_json(difference.left),
-        "right": _paragraph_json(difference.right),
+        "left": _paragraph_json(difference.left, comparison.left_lines),
+        "right": _paragraph_json(difference.right, comparison.right_lines),
         "words": [{"kind": w.kind, "text": w.text} for w in difference.words],
         "reasons": list(difference.reasons),
         "renumbered": [list(pair) for pair in difference.renumbered],

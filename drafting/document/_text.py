@@ -8,7 +8,7 @@ within a group of lines (a letterhead column, an address, a signatory's name and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from drafting.document._tree import LaidOut
 
@@ -25,6 +25,16 @@ def render_text(laid: Iterable[LaidOut]) -> str:
         lines.append(_line(item))
         previous = item
     return "\n".join(lines) + "\n"
+
+
+def line_numbers(laid: Sequence[LaidOut]) -> list[int]:
+    """The 1-based line of `render_text`'s output on which each paragraph stands."""
+    numbers: list[int] = []
+    line = 0
+    for index, item in enumerate(laid):
+        line += 2 if index and _blank_between(laid[index - 1], item) else 1
+        numbers.append(line)
+    return numbers
 
 
 def _line(item: LaidOut) -> str:

@@ -32,8 +32,18 @@ LineRole = Literal[
     "salutation",
     "signatory",
     "signatory-title",
+    # the signature block of a direction
+    "signature",
+    "signature-line",
+    "signature-name",
+    "signature-role",
+    "signature-date",
 ]
 Role = LineRole | Literal["numbered", "continuation", "bullet"]
+DocumentKind = Literal["direction", "letter"]
+#: The parts of a document a reader names a paragraph by: "recital 3.a", "direction 7.c.ii",
+#: "annex 3.a", "letter paragraph 4".  A part belongs to the tree, whatever its heading says.
+Part = Literal["title", "recital", "direction", "signature", "annex", "letter"]
 NumberFormat = Literal["decimal", "lowerLetter", "lowerRoman"]
 
 #: Labels per level: 1. / a. / i. (the usual scheme) or 1. / i. / a. (roman sub-paragraphs).
@@ -60,6 +70,7 @@ class Line:
     role: LineRole
     text: str
     page_break_before: bool = False
+    part: Part | None = None  # None: the document's own kind (a letter's lines)
 
 
 @dataclass
@@ -70,6 +81,7 @@ class NumberedList:
     scheme: tuple[NumberFormat, ...]
     paragraphs: list[Paragraph]
     continues: str | None = None
+    part: Part | None = None
 
 
 @dataclass
@@ -86,7 +98,7 @@ Block = Line | NumberedList | Columns
 class Document:
     """A whole document: what kind it is, what it is called, and its blocks in reading order."""
 
-    kind: Literal["direction", "letter"]
+    kind: DocumentKind
     title: str
     subject: str
     blocks: list[Block]
@@ -107,6 +119,11 @@ class LaidOut:
     number_format: NumberFormat | None = None
     page_break_before: bool = False
     column: int | None = None
+    #: The cross-reference anchor of a numbered paragraph that can be referred to.
+    anchor: str | None = None
+    #: Where its text names another paragraph's label: (start, end, that paragraph's anchor).
+    references: tuple[tuple[int, int, str], ...] = ()
+    part: Part | None = None
 
 
 def format_number(value: int, number_format: NumberFormat) -> str:
@@ -162,11 +179,18 @@ def layout(document: Document) -> list[LaidOut]:
     anchors: dict[str, str] = {}
     for block in document.blocks:
         if isinstance(block, Line):
-            laid.append(LaidOut(block.role, block.text, page_break_before=block.page_break_before))
+            laid.append(
+                LaidOut(
+                    block.role,
+                    block.text,
+                    page_break_before=block.page_break_before,
+                    part=block.part or document.kind,
+                )
+            )
             continue
         if isinstance(block, Columns):
             laid += [
-                LaidOut(line.role, line.text, column=index)
+                LaidOut(line.role, line.text, column=index, part=line.part or document.kind)
                 for index, column in enumerate(block.columns)
                 for line in column
             ]
@@ -174,8 +198,12 @@ def layout(document: Document) -> list[LaidOut]:
         shared = block.continues or block.key
         list_counters = counters.setdefault(shared, _Counters())
         counters.setdefault(block.key, list_counters)
+        part = block.part or document.kind
         for paragraph in block.paragraphs:
-            laid.extend(_lay_paragraph(paragraph, 0, block, list_counters, anchors))
+            laid.extend(
+                replace(item, part=part)
+                for item in _lay_paragraph(paragraph, 0, block, list_counters, anchors)
+            )
     return [_resolve_anchors(item, anchors) for item in laid]
 
 
@@ -194,7 +222,9 @@ def _lay_paragraph(
         label = f"{format_number(counters.next(level), number_format)}."
         if paragraph.anchor:
             anchors[paragraph.anchor] = label
-        yield LaidOut("numbered", paragraph.text, level, label, key, number_format)
+        yield LaidOut(
+            "numbered", paragraph.text, level, label, key, number_format, anchor=paragraph.anchor
+        )
     for child in paragraph.children:
         yield from _lay_paragraph(child, level + 1, block, counters, anchors)
     for text in paragraph.then:
@@ -205,12 +235,18 @@ def _resolve_anchors(item: LaidOut, anchors: dict[str, str]) -> LaidOut:
     if "\ue000" not in item.text:
         return item
 
-    def label_of(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    references: list[tuple[int, int, str]] = []
+    done = 0
+    for match in ANCHOR_PATTERN.finditer(item.text):
         anchor = match.group(1)
         if anchor not in anchors:
             clause, _, item_id = anchor.partition(".")
             raise ClauseLibraryError(f"label('{item_id}') names no item of the clause ({clause})")
-        return anchors[anchor]
-
-    text = ANCHOR_PATTERN.sub(label_of, item.text)
-    return replace(item, text=text)
+        pieces.append(item.text[done : match.start()])
+        start = sum(len(piece) for piece in pieces)
+        pieces.append(anchors[anchor])
+        references.append((start, start + len(anchors[anchor]), anchor))
+        done = match.end()
+    pieces.append(item.text[done:])
+    return replace(item, text="".join(pieces), references=tuple(references))

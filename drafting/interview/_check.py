@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from drafting._errors import DraftingError
 from drafting.assembly._draft import Draft
 from drafting.checks import check_draft
+from drafting.document._tree import DocumentKind
 from drafting.library._clauses import ClauseLibrary
 from drafting.spec._model import Spec
 from drafting.spec._yaml import LineMap
@@ -79,7 +80,7 @@ def question_at(key: str, questions: Sequence[Question]) -> Question | None:
 class Assembled:
     """The documents' wording, by document, and the checks' findings (in plain words)."""
 
-    documents: dict[str, str]
+    documents: dict[DocumentKind, str]
     findings: list[Problem]
 
 

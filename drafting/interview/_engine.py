@@ -16,6 +16,7 @@ from typing import Any
 
 from drafting._build import Built, build
 from drafting._errors import DraftingError, SpecError, Where
+from drafting.document._tree import DocumentKind
 from drafting.library._clauses import ClauseLibrary, load_library
 
 from . import _facts, _paragraphs
@@ -58,7 +59,7 @@ class Step:
 class Review:
     """The review: each document's wording, the findings (errors first), and every answer."""
 
-    documents: dict[str, str]
+    documents: dict[DocumentKind, str]
     findings: list[Problem]
     answers: list[tuple[Section, list[Question]]] = field(default_factory=list)
 

@@ -202,12 +202,14 @@ def _pick(ctx: Context, key: str, offered: list[Clause], label: str) -> Question
     choices += [Choice(c.id, c.spec.title) for c in offered if c.id not in present]
     if ctx.answers.has(key):
         default = [f"{_OWN}{i}" for i, _ in existing]
+    elif ctx.from_spec:  # the spec has none here: suggest none (it stays without)
+        default = []
     else:
         usual = {"any", str(ctx.answers.interview.get("intervention"))}
         default = [c.id for c in offered if usual & set(c.spec.usual_for)]
 
     def store(value: Any) -> None:
-        if ctx.answers.has(key) and sorted(value) == sorted(default):
+        if sorted(value) == sorted(default) and (ctx.answers.has(key) or not value):
             return  # nothing changed: the paragraphs stay exactly as they are
         kept = [e for i, e in existing if f"{_OWN}{i}" in value]
         order = {c.id: n for n, c in enumerate(offered)}

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from drafting._errors import SpecError, Where
 from drafting.spec._model import Spec
-from drafting.spec._yaml import LineMap, dump_yaml, parse_yaml, read_text
+from drafting.spec._yaml import LineMap, dump_yaml, parse_yaml
+from drafting.support._files import read_text
 from drafting.support._output import write_atomic
 
 Data = dict[str, Any]

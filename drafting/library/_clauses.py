@@ -25,7 +25,8 @@ build reads a library already compiled unless a clause file has changed.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +51,7 @@ from drafting.library._language import (
     possessive,
 )
 from drafting.spec._dates import MONTHS, DateStyle, PartialDate, ordinal
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import load_yaml
 from drafting.support._cache import cached
 from drafting.support._resources import data_dir
@@ -89,6 +91,10 @@ CONTEXT_NAMES = frozenset(
         "leader",
         "council_address",
         "we",
+        "voice",
+        "functions",
+        "improvement_board",
+        "annex_name",
     ]
 )
 
@@ -137,6 +143,10 @@ class ClauseDef(_Model):
     text: str
     items: list[ClauseItem] = []
     then: str | None = None
+    closes_list: bool = Field(
+        False,
+        description="a lead-in whose items (from the spec) end ';', '; and' before the last, '.'",
+    )
 
 
 class ClauseFile(_Model):
@@ -223,20 +233,66 @@ class ClauseLibrary:
         return sorted(self.clauses)
 
 
-def load_library(folder: Path | None = None) -> ClauseLibrary:
-    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled."""
-    return _load_library(folder or data_dir("clauses"))
+def load_library(folder: Path | None = None, extra: Sequence[Path] = ()) -> ClauseLibrary:
+    """Load every `*.yaml` in `folder` (default: the bundled library), checked and compiled.
+
+    `extra` folders (and those named in `$DRAFTING_LIBRARY`, separated by `os.pathsep`) add
+    clauses, or replace the bundled clause of the same id; two of them defining one id is an
+    error naming both places.
+    """
+    configured = os.environ.get("DRAFTING_LIBRARY", "")
+    folders = [*extra, *(Path(p) for p in configured.split(os.pathsep) if p)]
+    return _load_library(folder or data_dir("clauses"), tuple(folders))
 
 
 @lru_cache(maxsize=4)
-def _load_library(folder: Path) -> ClauseLibrary:
+def _load_library(folder: Path, extra: tuple[Path, ...] = ()) -> ClauseLibrary:
+    clauses = _compiled_folder(folder)
+    added: dict[str, Clause] = {}
+    for own_folder in extra:
+        for clause in _compiled_folder(own_folder).values():
+            if clause.id in added:
+                raise ClauseLibraryError(
+                    f"clause '{clause.id}' is also defined in {added[clause.id].where}",
+                    clause.where,
+                )
+            added[clause.id] = clause
+    merged = {**clauses, **added}  # a department's clause replaces the bundled one of its id
+    for clause in merged.values():
+        lead_in = clause.spec.under
+        if lead_in is not None and lead_in not in merged:
+            raise ClauseLibraryError(
+                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
+            )
+    return ClauseLibrary(merged, folder)
+
+
+def _compiled_folder(folder: Path) -> dict[str, Clause]:
     if not folder.is_dir():
         raise ClauseLibraryError("clause library folder not found", Where(folder))
     files = sorted(folder.glob("*.yaml"))
     versions = (jinja2.__version__, pydantic.VERSION)
-    clauses, code = cached("clauses", folder, files, versions, lambda: _compile_library(files))
-    _CODE.update(marshal.loads(code))
-    return ClauseLibrary(clauses, folder)
+    clauses, code = cached(
+        "clauses", folder, files, versions, lambda: _compile_library(files), _is_compiled_library
+    )
+    try:
+        compiled = marshal.loads(code)
+    except (ValueError, EOFError, TypeError):  # only from an entry whose key was known to others
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    if not isinstance(compiled, dict):
+        clauses, code = _compile_library(files)
+        compiled = marshal.loads(code)
+    _CODE.update(compiled)
+    return clauses
+
+
+def _is_compiled_library(value: object) -> bool:
+    """Whether a value read back from the cache has the shape `_compile_library` returns."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)):
+        return False
+    clauses = value[0]
+    return isinstance(clauses, dict) and all(isinstance(c, Clause) for c in clauses.values())
 
 
 def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
@@ -251,12 +307,6 @@ def _compile_library(files: list[Path]) -> tuple[dict[str, Clause], bytes]:
                     clause.where,
                 )
             clauses[clause.id] = clause
-    for clause in clauses.values():
-        lead_in = clause.spec.under
-        if lead_in is not None and lead_in not in clauses:
-            raise ClauseLibraryError(
-                f"clause '{clause.id}' is under '{lead_in}', which is not a clause", clause.where
-            )
     return clauses, marshal.dumps(code)
 
 
@@ -265,8 +315,7 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
     try:
         parsed = ClauseFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise ClauseLibraryError(error["msg"], lines.where(error["loc"])) from None
+        raise validation_error(exc, lines, ClauseLibraryError, ClauseFile) from None
     for clause_id, definition in parsed.clauses.items():
         where = lines.where(("clauses", clause_id))
         _check_clause(clause_id, parsed.family, definition, where)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from jinja2 import StrictUndefined
 
+from drafting.library._ofsted import Framework
 from drafting.spec._dates import PartialDate
 
 PRONOUN_FORMS = {
@@ -64,26 +66,48 @@ class Pronouns:
         self.plural = pronoun == "they"
 
 
+#: What a defined term names.  Terms are keyed by (kind, id), so that a user's report or
+#: direction id ("secretary_of_state", "council") can never be taken for a term of the toolkit's.
+TermKind = Literal[
+    "council",
+    "secretary_of_state",
+    "act",
+    "terms_of_reference",
+    "functions",
+    "improvement_board",
+    "report",
+    "direction",
+]
+TermKey = tuple[TermKind, str]
+
+
 class Term:
     """Something with a long form and perhaps a defined term (`the 2016 Ofsted report`)."""
 
-    def __init__(self, key: str, long: str, term: str | None = None) -> None:
+    def __init__(
+        self, key: TermKey, long: str, term: str | None = None, define_at_mention: bool = True
+    ) -> None:
         self.key = key
         self.long = long
         self.term = term
+        #: False for a term only its defining clause defines (`functions|define`): mentions
+        #: elsewhere use the term as it is, and the checks catch a use before the definition.
+        self.define_at_mention = define_at_mention
 
 
 @dataclass
 class DefinedTerms:
     """Which terms the document has defined so far, in reading order."""
 
-    defined: set[str] = field(default_factory=set)
+    defined: set[TermKey] = field(default_factory=set)
     all_defined: bool = False
 
     def mention(self, term: Term) -> str:
         """The long form with its definition the first time, the term afterwards."""
         if term.term is None:
             return term.long
+        if not term.define_at_mention:
+            return term.term
         if self.all_defined or term.key in self.defined:
             return term.term
         self.defined.add(term.key)
@@ -101,7 +125,7 @@ class Council(Term):
     """The council directed: `council|mention`, `council.name`, `council.area`."""
 
     def __init__(self, name: str, term: str, area: str | None) -> None:
-        super().__init__("council", name, term)
+        super().__init__(("council", "council"), name, term)
         self.name = name
         self.area: str | StrictUndefined = area or missing("the spec gives no council.area")
 
@@ -110,22 +134,78 @@ class SecretaryOfState(Term, Pronouns):
     """The Secretary of State: `sos|mention`, `sos.title`, `sos.their` ("his powers")."""
 
     def __init__(self, title: str, term: str | None, pronoun: str) -> None:
-        Term.__init__(self, "secretary_of_state", f"the {title}", term)
+        Term.__init__(self, ("secretary_of_state", "secretary_of_state"), f"the {title}", term)
         Pronouns.__init__(self, pronoun)
         self.title = title
 
 
 class Appointee(Pronouns):
-    """The appointee: `appointee.reference`, `.short`, `.name`, `.role`, and pronouns."""
+    """The appointee: `appointee.reference`, `.short`, `.name`, `.role`, `.appointed_as`, pronouns.
+
+    An organisation or a person named throughout (`reference: Hampshire County Council`) has
+    its name where another direction has its role; `appointed_as` is how the appointment
+    recital describes the role ("as the Council's improvement advisers").
+    """
 
     def __init__(
-        self, name: str | None, role: str, reference: str | None, short: str | None, pronoun: str
+        self,
+        name: str | None,
+        role: str,
+        reference: str | None,
+        short: str | None,
+        pronoun: str,
+        appointed_as: str | None = None,
+        kind: str = "person",
     ) -> None:
         super().__init__(pronoun)
+        self.kind = kind
         self.name: str | StrictUndefined = name or missing("the spec gives no appointee.name")
         self.role = role
         self.reference = reference or f"the {role}"
         self.short = short or self.reference
+        self.appointed_as = appointed_as or self.reference
+
+    @property
+    def several(self) -> bool:
+        """Several advisers, who take plural verbs ("the advisers are").
+
+        A person who is "they" takes singular ones ("Alex Morgan continues").
+        """
+        return self.kind == "advisers"
+
+    @property
+    def indefinite(self) -> str:
+        """Who would be appointed, as a letter proposes it.
+
+        `a Children's Services Commissioner`, `improvement advisers`, `Hampshire County Council
+        as an improvement adviser`.
+        """
+        if self.kind == "advisers":
+            return self.role
+        if self.kind == "organisation" and isinstance(self.name, str):
+            return f"{self.name} as {indefinite(self.role)}"
+        return indefinite(self.role)
+
+
+class Voice:
+    """Who speaks in a letter, and how: `voice.we hope{{ voice.s }}`, `voice.am`, `voice.our`.
+
+    `first`: the Secretary of State signs alone ("I am minded to appoint"); `we`: two ministers
+    sign ("We hope"); `third`: an official signs on the Secretary of State's behalf ("The
+    Secretary of State is minded to appoint").  `first_person` tells clauses about the Secretary
+    of State's own decisions whether to speak of them as "I".
+    """
+
+    def __init__(self, voice: str, sos: SecretaryOfState) -> None:
+        self.voice = voice
+        self.first_person = voice == "first"
+        if voice == "first":
+            self.we, self.am, self.have, self.s, self.our = "I", "am", "have", "", "my"
+        elif voice == "we":
+            self.we, self.am, self.have, self.s, self.our = "We", "are", "have", "", "our"
+        else:  # "The Secretary of State hopes", whichever pronoun the Secretary of State has
+            self.we, self.am, self.have, self.s = f"The {sos.title}", "is", "has", "s"
+            self.our = sos.their
 
 
 class Report(Term):
@@ -141,13 +221,33 @@ class Report(Term):
         judgement: str | None,
         summary: str | None,
     ) -> None:
-        super().__init__(key, long, term)
+        super().__init__(("report", key), long, term)
         self.date = date
         self.subject: str | StrictUndefined = subject or missing(f"report '{key}' has no subject")
         self.judgement: str | StrictUndefined = judgement or missing(
             f"report '{key}' has no judgement"
         )
         self.summary: str | StrictUndefined = summary or missing(f"report '{key}' has no summary")
+        self.framework: Framework | None = None
+        self.grades: dict[str, str] = {}
+
+    def judged(self, grade: str) -> list[str]:
+        """Key judgements (not overall effectiveness) given `grade`, named as its framework does."""
+        if self.framework is None:
+            return []
+        return [
+            name
+            for key, name in self.framework.judgements.items()
+            if key != "overall" and self.grades.get(key) == grade
+        ]
+
+    @property
+    def sub_grades(self) -> list[tuple[str, str]]:
+        """(name, grade) of each sub-judgement the report grades, in the framework's order."""
+        if self.framework is None:
+            return []
+        subs = self.framework.sub_judgements
+        return [(name, self.grades[key]) for key, name in subs.items() if key in self.grades]
 
 
 class EarlierDirection(Term):
@@ -156,7 +256,7 @@ class EarlierDirection(Term):
     def __init__(
         self, key: str, long: str, term: str | None, date: PartialDate, required: str | None
     ) -> None:
-        super().__init__(key, long, term)
+        super().__init__(("direction", key), long, term)
         self.date = date
         self.required: str | StrictUndefined = required or missing(
             f"direction '{key}' has no 'required'"

@@ -38,6 +38,8 @@ class Template:
     core_name: str | None
     originals: dict[str, bytes]
     unchanged: bytes
+    #: Whether its body, headers or footers hold docxtpl placeholders (`{{ council.name }}`).
+    placeholders: bool = False
 
     def document_part(self, blocks: Iterable[str]) -> bytes:
         """The main document with `blocks` (XML text) as its body, before its section properties."""

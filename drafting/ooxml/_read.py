@@ -15,7 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafting._errors import TemplateError, Where
 from drafting.ooxml._package import INSERT_MARK, W_NS, Template, zip_parts
+from drafting.support._files import read_bytes
+from drafting.support._foreign import translated
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
@@ -35,16 +38,14 @@ def w(tag: str) -> str:
 
 
 def prepare_template(path: Path) -> Template:
-    """A Word template prepared for writing; `ValueError` if it is not a usable one."""
-    try:
+    """A Word template prepared for writing; `TemplateError` if it is not a usable one."""
+    with translated(TemplateError, "not a usable Word template", Where(path)):
         return _prepare(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise ValueError(str(exc)) from None
 
 
 def _prepare(path: Path) -> Template:
-    with zipfile.ZipFile(path) as archive:
-        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    with zipfile.ZipFile(io.BytesIO(read_bytes(path, TemplateError))) as archive:
+        parts = read_parts(archive, [info.filename for info in archive.infolist()])
     document_name = _target(parts, "_rels/.rels", OFFICE_DOCUMENT, "")
     if document_name is None or document_name not in parts:
         raise KeyError("no main document part")
@@ -70,17 +71,26 @@ def _prepare(path: Path) -> Template:
         core_name=core_name if core_name in parts else None,
         originals={name: parts[name] for name in replaced if name is not None},
         unchanged=zip_parts({name: data for name, data in parts.items() if name not in replaced}),
+        placeholders=any(
+            b"{{" in data or b"{%" in data
+            for name, data in parts.items()
+            if name == document_name or name.startswith((f"{folder}/header", f"{folder}/footer"))
+        ),
     )
 
 
 def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
-    """The document's XML before and after its body's blocks (which are left out)."""
+    """The document's XML before and after where its blocks go.
+
+    What the template's body holds (a department's letterhead: its crest, fixed wording) stays
+    at the top; empty paragraphs, which Word leaves in a saved template, are left out.
+    """
     etree.cleanup_namespaces(document, top_nsmap={"w": W_NS})  # blocks are written with `w:`
     body = document.find(w("body"))
     if body is None:
         raise KeyError("no body in the main document")
     for child in list(body):
-        if child.tag != w("sectPr"):
+        if child.tag == w("p") and _is_empty(child):
             body.remove(child)
     section = body.find(w("sectPr"))
     marker = etree.Comment(INSERT_MARK)
@@ -89,6 +99,12 @@ def _split_body(document: etree._Element) -> tuple[bytes, bytes]:
     else:
         section.addprevious(marker)
     return _split(document)
+
+
+def _is_empty(paragraph: etree._Element) -> bool:
+    """Whether a paragraph shows nothing: no text, no picture, no field, no break."""
+    shown = (w("t"), w("drawing"), w("pict"), w("fldSimple"), w("instrText"), w("br"), w("object"))
+    return not any(element.tag in shown for element in paragraph.iter())
 
 
 def _split_at_end(root: etree._Element) -> tuple[bytes, bytes]:
@@ -160,6 +176,17 @@ def _val(element: etree._Element | None, default: str) -> str:
     return default if element is None else element.get(w("val"), default)
 
 
+#: Word's largest list start value; a larger one would be a label of millions of letters.
+_MAX_START = 32767
+
+
+def _number(text: str, high: int = 2**31 - 1) -> int:
+    """A whole number as Word stores it; `ValueError` if it is not one Word could have written."""
+    if not text.strip().isdigit() or len(text) > 10 or int(text) > high:
+        raise ValueError(f"'{text[:20]}' is not a number Word writes")
+    return int(text)
+
+
 def paragraphs(document: etree._Element, accept_changes: bool = True) -> Iterator[WordParagraph]:
     """Body paragraphs in order (also those in table cells), text as Word shows it.
 
@@ -187,22 +214,32 @@ def _column(paragraph: etree._Element) -> int | None:
 def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
     if number is None or number.find(w("numId")) is None:
         return None
-    return int(_val(number.find(w("numId")), "0")), int(_val(number.find(w("ilvl")), "0"))
+    return _number(_val(number.find(w("numId")), "0")), _number(_val(number.find(w("ilvl")), "0"))
+
+
+#: The tags of the text a paragraph shows, looked up once (a document has thousands of runs).
+_T, _DEL_TEXT, _TAB, _BR, _DEL, _INS, _MOVE_FROM, _MOVE_TO = (
+    w(tag) for tag in ("t", "delText", "tab", "br", "del", "ins", "moveFrom", "moveTo")
+)
 
 
 def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
-    skipped = w("del") if accept_changes else w("ins")
+    # A move is a deletion where the text leaves and an insertion where it arrives.
+    skipped = {_DEL, _MOVE_FROM} if accept_changes else {_INS, _MOVE_TO}
+    # Most paragraphs have no tracked change: then no run's ancestors need looking at.
+    tracked = next(paragraph.iter(*skipped), None) is not None
     pieces: list[str] = []
-    for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
-        if any(ancestor.tag == skipped for ancestor in element.iterancestors()):
+    for element in paragraph.iter(_T, _DEL_TEXT, _TAB, _BR):
+        if tracked and any(ancestor.tag in skipped for ancestor in element.iterancestors()):
             continue
-        if element.tag == w("tab"):
+        tag = element.tag
+        if tag == _T:
+            pieces.append(element.text or "")
+        elif tag == _TAB:
             pieces.append("\t")
-        elif element.tag == w("br"):
+        elif tag == _BR:
             pieces.append("\n")
-        elif element.tag == w("delText") and accept_changes:
-            continue
-        else:
+        elif not accept_changes:  # deleted text counts when the changes are rejected
             pieces.append(element.text or "")
     return "".join(pieces)
 
@@ -232,19 +269,21 @@ def list_definitions(
     if numbering is None:
         return abstract_of, overrides, levels
     for abstract in numbering.iter(w("abstractNum")):
-        levels[int(abstract.get(w("abstractNumId"), "0"))] = {
-            int(lvl.get(w("ilvl"), "0")): ListLevel(
+        levels[_number(abstract.get(w("abstractNumId"), "0"))] = {
+            _number(lvl.get(w("ilvl"), "0")): ListLevel(
                 _val(lvl.find(w("numFmt")), "decimal"),
                 _val(lvl.find(w("lvlText")), ""),
-                int(_val(lvl.find(w("start")), "1")),
+                _number(_val(lvl.find(w("start")), "1"), _MAX_START),
             )
             for lvl in abstract.iter(w("lvl"))
         }
     for num in numbering.iter(w("num")):
-        num_id = int(num.get(w("numId"), "0"))
-        abstract_of[num_id] = int(_val(num.find(w("abstractNumId")), "0"))
+        num_id = _number(num.get(w("numId"), "0"))
+        abstract_of[num_id] = _number(_val(num.find(w("abstractNumId")), "0"))
         overrides[num_id] = {
-            int(o.get(w("ilvl"), "0")): int(_val(o.find(w("startOverride")), "1"))
+            _number(o.get(w("ilvl"), "0")): _number(
+                _val(o.find(w("startOverride")), "1"), _MAX_START
+            )
             for o in num.iter(w("lvlOverride"))
             if o.find(w("startOverride")) is not None
         }
@@ -257,8 +296,31 @@ def parse_xml(data: bytes) -> etree._Element:
     return etree.fromstring(data, parser)
 
 
-def read_parts(package: bytes, names: Iterable[str]) -> dict[str, bytes]:
-    """The named parts of a zip package that exist in it."""
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        present = set(archive.namelist())
-        return {name: archive.read(name) for name in names if name in present}
+#: The most any one part of a Word package may hold once inflated: a long direction's main part
+#: is under a megabyte, so this leaves room for any real document and none for a zip bomb.
+MAX_PART = 64 * 1024 * 1024
+
+
+class PartTooLarge(ValueError):
+    """A part of a package inflates to more than `MAX_PART` bytes."""
+
+
+def read_parts(package: bytes | zipfile.ZipFile, names: Iterable[str]) -> dict[str, bytes]:
+    """The named parts of a zip package that exist in it, each checked for size before reading.
+
+    The size a zip entry declares is checked first, and no more than that is ever inflated
+    (`zipfile` stops at the declared size and fails the entry's checksum if it lies).
+    """
+    if isinstance(package, bytes):
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            return read_parts(archive, names)
+    found = {info.filename: info for info in package.infolist()}
+    parts = {}
+    for name in names:
+        info = found.get(name)
+        if info is None:
+            continue
+        if info.file_size > MAX_PART:
+            raise PartTooLarge(f"the part {name} is too large ({info.file_size} bytes inflated)")
+        parts[name] = package.read(info)
+    return parts

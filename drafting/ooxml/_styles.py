@@ -20,7 +20,14 @@ LINE_STYLES: dict[Role, str] = {
     "salutation": "Salutation",
     "signatory": "SignatoryName",
     "signatory-title": "SignatoryTitle",
+    "signature": "Signature",
+    "signature-line": "SignatureLine",
+    "signature-name": "SignatureName",
+    "signature-role": "SignatureRole",
+    "signature-date": "SignatureDate",
 }
+#: Roles that begin a block of signatures: the paragraph before one is kept on its page.
+SIGNATURE_STARTS = frozenset({"signature", "signatory"})
 NUMBERED_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
 CONTINUATION_STYLES = ("ListContinue", "ListContinue2", "ListContinue3")
 BULLET_STYLES = ("ListBullet", "ListBullet2", "ListBullet3", "ListBullet4")

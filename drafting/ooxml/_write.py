@@ -13,6 +13,7 @@ zipped.  Prepared templates are kept between runs (`_cache`), so a build need no
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,15 +51,58 @@ def paragraph_xml(
     text: str,
     numbering: tuple[int, int] | None = None,
     page_break_before: bool = False,
+    keep_with_next: bool = False,
+    bookmark: tuple[int, str] | None = None,
+    references: Sequence[tuple[int, int, str]] = (),
 ) -> str:
-    """A paragraph in `style_id`; `numbering` is its list (numId, ilvl)."""
+    """A paragraph in `style_id`; `numbering` is its list (numId, ilvl).
+
+    `bookmark` (id, name) marks the paragraph as one that can be referred to; `references`
+    (start, end, bookmark name) are spans of the text that show another paragraph's label, written
+    as REF fields whose shown result is that text, so Word renumbers them when fields update.
+    """
     properties = _style(style_id)
+    if keep_with_next:
+        properties += "<w:keepNext/>"
     if page_break_before:
         properties += "<w:pageBreakBefore/>"
     if numbering is not None:
         num_id, level = numbering
         properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    return f"<w:p><w:pPr>{properties}</w:pPr>{_run(text)}</w:p>"
+    runs = _runs_with_references(text, references) if references else _run(text)
+    if bookmark is not None:
+        number, name = bookmark
+        runs = (
+            _element("bookmarkStart", id=number, name=name)
+            + runs
+            + _element("bookmarkEnd", id=number)
+        )
+    return f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>"
+
+
+def _runs_with_references(text: str, references: Sequence[tuple[int, int, str]]) -> str:
+    runs, done = [], 0
+    for start, whole_end, name in references:
+        runs.append(_run(text[done:start]))
+        # \n shows the label as its own level shows it, without the levels above and without
+        # its trailing period ("a" of "a."): the period stays as text after the field.
+        end = whole_end - 1 if text[start:whole_end].endswith(".") else whole_end
+        instruction = f" REF {name} \\n \\h "
+        runs.append(
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            + _run(instruction, "instrText")
+            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + _run(text[start:end])
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+        done = end
+    runs.append(_run(text[done:]))
+    return "".join(runs)
+
+
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark name for a cross-reference anchor: hidden (`_Ref`), short, stable."""
+    return "_Ref" + hashlib.blake2b(anchor.encode(), digest_size=6).hexdigest()
 
 
 @lru_cache(maxsize=64)
@@ -81,29 +125,49 @@ class Revisions:
         return f"<w:{tag} {stamp}>{content}</w:{tag}>" if content else f"<w:{tag} {stamp}/>"
 
 
+#: How a whole paragraph changed: the tracked-change element its paragraph mark and runs take.
+_WHOLE_MARKS = {"inserted": "ins", "deleted": "del", "moved-from": "moveFrom", "moved-to": "moveTo"}
+
+
 def tracked_paragraph_xml(
     style_id: str,
     pieces: Iterable[tuple[str, str]],
     revisions: Revisions,
     whole: str | None = None,
+    numbering: tuple[int, int] | None = None,
+    move: str | None = None,
 ) -> str:
     """A paragraph of (kind, text) pieces (`equal`, `inserted`, `deleted`) as tracked changes.
 
-    `whole` ("inserted" or "deleted") also marks the paragraph mark itself, so that accepting or
-    rejecting the change adds or removes the paragraph rather than leaving an empty one.
+    `whole` ("inserted", "deleted", "moved-from" or "moved-to") also marks the paragraph mark
+    itself, so that accepting or rejecting the change adds or removes the paragraph rather than
+    leaving an empty one; a move is named (`move`) where it leaves and where it arrives.
+    `numbering` (numId, ilvl) puts the paragraph in a Word list.
     """
     properties = _element("pStyle", val=style_id)
+    if numbering is not None:
+        num_id, level = numbering
+        properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
     if whole is not None:
-        properties += f"<w:rPr>{revisions.mark('ins' if whole == 'inserted' else 'del')}</w:rPr>"
+        properties += f"<w:rPr>{revisions.mark(_WHOLE_MARKS[whole])}</w:rPr>"
     runs = []
     for kind, text in pieces:
         if kind == "equal":
             runs.append(_run(text))
         elif kind == "deleted":
-            runs.append(revisions.mark("del", _run(text, "delText")))
+            tag = "moveFrom" if whole == "moved-from" else "del"
+            runs.append(revisions.mark(tag, _run(text, "delText")))
         else:
-            runs.append(revisions.mark("ins", _run(text)))
-    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
+            runs.append(revisions.mark("moveTo" if whole == "moved-to" else "ins", _run(text)))
+    content = "".join(runs)
+    if whole in ("moved-from", "moved-to") and move is not None:
+        tag = "moveFromRange" if whole == "moved-from" else "moveToRange"
+        revisions.last_id += 1
+        number = revisions.last_id
+        stamp = f'w:author="{_attribute(revisions.author)}" w:date="{revisions.date}"'
+        start = f'<w:{tag}Start w:id="{number}" w:name="{_attribute(move)}" {stamp}/>'
+        content = f'{start}{content}<w:{tag}End w:id="{number}"/>'
+    return f"<w:p><w:pPr>{properties}</w:pPr>{content}</w:p>"
 
 
 def columns_xml(columns: Sequence[Sequence[tuple[str, str]]]) -> str:
@@ -199,7 +263,9 @@ def load_template(path: Path) -> Template:
 @lru_cache(maxsize=8)
 def _load_template(path: Path, mtime: int, size: int) -> Template:
     # lxml's version is not in the key: what it prepares is XML, valid whoever wrote it.
-    return cached("template", path, [path], (), lambda: _prepare(path))
+    return cached(
+        "template", path, [path], (), lambda: _prepare(path), lambda v: isinstance(v, Template)
+    )
 
 
 def _prepare(path: Path) -> Template:

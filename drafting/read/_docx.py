@@ -7,7 +7,6 @@ ours or hand-edited.  Tracked changes are read as accepted unless asked otherwis
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -17,6 +16,7 @@ from drafting.document._text import render_text
 from drafting.document._tree import LaidOut, NumberFormat, Role, format_number
 from drafting.ooxml._read import (
     ListLevel,
+    PartTooLarge,
     WordParagraph,
     list_definitions,
     paragraphs,
@@ -25,6 +25,8 @@ from drafting.ooxml._read import (
     style_numbering,
 )
 from drafting.ooxml._styles import BULLET_STYLES, CONTINUATION_STYLES, LINE_STYLES, NUMBERED_STYLES
+from drafting.support._files import read_bytes
+from drafting.support._foreign import translated
 
 _ROLE_OF_STYLE: dict[str, Role] = {style: role for role, style in LINE_STYLES.items()}
 _WORD_FORMATS: dict[str, NumberFormat] = {
@@ -35,20 +37,27 @@ _WORD_FORMATS: dict[str, NumberFormat] = {
 MAX_WORD_LEVELS = 9
 
 
+_PARTS = ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
+
+
 def read_docx(path: Path, accept_changes: bool = True) -> list[LaidOut]:
     """The non-empty paragraphs of a .docx, with the list labels Word would show."""
+    package = read_bytes(path, DocumentError)
+    # A damaged package, malformed XML, or a number that is not one (a numId of "x").
     try:
-        package = path.read_bytes()
-        parts = read_parts(package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"])
-        if "word/document.xml" not in parts:
-            raise DocumentError("not a Word document (no word/document.xml)", Where(path))
-        trees = {name: parse_xml(data) for name, data in parts.items()}
-    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise DocumentError(f"not a readable .docx ({exc})", Where(path)) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory, not a file", Where(path)) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read: {exc.strerror}", Where(path)) from None
+        with translated(DocumentError, "not a readable .docx", Where(path)):
+            parts = read_parts(
+                package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
+            )
+            if "word/document.xml" not in parts:
+                raise DocumentError("not a Word document (no word/document.xml)", Where(path))
+            trees = {name: parse_xml(data) for name, data in parts.items()}
+            return _read_tree(trees, accept_changes)
+    except PartTooLarge as exc:
+        raise DocumentError(str(exc), Where(path)) from None
+
+
+def _read_tree(trees: dict[str, etree._Element], accept_changes: bool) -> list[LaidOut]:
     styles = trees.get("word/styles.xml")
     numbering = _WordNumbering(*list_definitions(trees.get("word/numbering.xml")))
     by_style = style_numbering(styles) if styles is not None else {}

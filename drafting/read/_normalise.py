@@ -62,7 +62,7 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",
     }
 )
-_EMPHASIS = re.compile(r"\*+([^*\n]+?)\*+")
+_STARS = re.compile(r"(\*+)")
 _BULLET = re.compile(r"^[-•*◦▪·]\s+")
 _LABEL = re.compile(
     r"^(?:\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])"
@@ -103,9 +103,33 @@ class TextParagraph:
     text: str
     line: int
     marker: str | None = None
+    #: Where it stands (`drafting.read._locate`): the document part ("recital", "direction",
+    #: "annex", "letter" ...; "" when a text does not show it), the full label path (`7.c.ii`)
+    #: and the place among the part's paragraphs (1-based).
+    part: str = ""
+    path: str | None = None
+    number: int = 0
+    page: int | None = None  # for a PDF: the page it begins on
 
     def __str__(self) -> str:
         return f"{self.label}. {self.text}" if self.label else self.text
+
+    @property
+    def where(self) -> str:
+        """How a report names it: `direction 7.c.ii`, `annex 3.a`, `letter paragraph 4`.
+
+        Paragraphs not located (`drafting.read._locate`) go by their label, or their line.
+        """
+        if not self.number:
+            return f"{self.label}." if self.label else f"line {self.line}"
+        return place_name(self.part, self.path, self.number)
+
+
+def place_name(part: str, path: str | None, number: int) -> str:
+    """`direction 7.c.ii`, `signature paragraph 2`; `paragraph 3.a` where the part is unknown."""
+    if not part:
+        return f"paragraph {path}" if path else f"paragraph {number} (unnumbered)"
+    return f"{part} {path}" if path else f"{part} paragraph {number}"
 
 
 def normalise_characters(text: str) -> str:
@@ -113,8 +137,29 @@ def normalise_characters(text: str) -> str:
     if not text.isascii():  # every character the quotes and dashes rules change is non-ASCII
         text = text.translate(_QUOTES)
     if "*" in text:
-        text = _EMPHASIS.sub(r"\1", text)
+        text = _without_emphasis(text)
     return " ".join(text.split())
+
+
+def _without_emphasis(text: str) -> str:
+    """Text with each pair of asterisk runs around some words dropped: `**Note**` → `Note`.
+
+    Runs pair left to right, each opening run with the next closing one, when the words between
+    are on one line; an unpaired run stays.  One pass over the runs (a regular expression that
+    backtracks from every asterisk took quadratic time on a long line of them).
+    """
+    pieces = _STARS.split(text)  # text, stars, text, stars, ... text
+    kept = [pieces[0]]
+    index = 1
+    while index < len(pieces):
+        between = pieces[index + 1]
+        if between and "\n" not in between and index + 2 < len(pieces):
+            kept += [between, pieces[index + 3]]
+            index += 4
+        else:
+            kept += [pieces[index], between]
+            index += 2
+    return "".join(kept)
 
 
 def read_paragraphs(text: str) -> list[TextParagraph]:

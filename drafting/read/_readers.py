@@ -11,17 +11,23 @@ Every kind ends in the same `TextParagraph` form (`_normalise`), so a comparison
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
+import re
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafting._errors import DocumentError, Where
+from drafting.document._tree import DocumentKind
+from drafting.read._locate import locate_text, locate_tree
 from drafting.read._normalise import TextParagraph, has_label, read_paragraphs
 from drafting.spec._model import PublishedDifference
-from drafting.spec._yaml import read_text
+from drafting.support._files import read_bytes, read_text, require_file
+from drafting.support._foreign import translated
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -29,8 +35,21 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 _PARAGRAPH_GAP = 1.2
 #: Line spacing is at most this many times the type size (1.5 lines in Word is about 1.7).
 _MAX_LINE_SPACING = 1.75
-#: Average character width as a share of the type size, to tell word gaps between PDF chunks.
-_CHARACTER_WIDTH = 0.5
+#: Character widths as a share of the type size (Arial and its metric twin Liberation Sans,
+#: bold capitals), to tell word gaps between PDF chunks; any other character counts as 0.5.
+#: A title in capitals measured at 0.5 a letter would seem to leave a column's gap.
+_WIDTHS = {
+    **dict.fromkeys("ABCDHKNRUVXYZ", 0.722),
+    **dict.fromkeys("EPS", 0.667),
+    **dict.fromkeys("FLT", 0.611),
+    **dict.fromkeys("GOQ", 0.778),
+    **dict.fromkeys("0123456789", 0.556),
+    **dict.fromkeys(" I", 0.278),
+    **dict.fromkeys("()", 0.333),
+    "J": 0.556,
+    "M": 0.833,
+    "W": 0.944,
+}
 #: A gap between chunks of one row this many times the type size separates two columns.
 _COLUMN_GAP = 4
 #: A line that runs less than this share of the document's longest line does not wrap: it ends
@@ -45,17 +64,21 @@ class Source:
     path: Path
     paragraphs: list[TextParagraph]
     known_differences: tuple[PublishedDifference, ...] = ()
+    has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt)
+    published: Path | None = None  # for a spec: the published text it names (`published:`)
+    text_lines: tuple[str, ...] = ()  # a text file's lines as written, for columns to be found
 
 
-def read_document(path: Path, accept_changes: bool = True, kind: str | None = None) -> Source:
+def read_document(
+    path: Path, accept_changes: bool = True, kind: DocumentKind | None = None
+) -> Source:
     """Read a spec, .docx, .pdf or .txt; `DocumentError` (or `SpecError`) if it cannot be read.
 
     For a spec, `kind` chooses its direction or its letter (by default the direction, or the
     letter when the spec has only a letter).
     """
+    require_file(path, DocumentError)
     suffix = path.suffix.lower()
-    if path.is_dir():
-        raise DocumentError("is a directory, not a file", Where(path))
     if suffix in SPEC_SUFFIXES:
         from drafting.assembly._draft import Draft
 
@@ -65,42 +88,114 @@ def read_document(path: Path, accept_changes: bool = True, kind: str | None = No
         differences = tuple(
             d for d in draft.spec.published_differences if (d.document or main) == rendered.kind
         )
-        return Source(path, read_paragraphs(rendered.text), differences)
+        located = locate_tree(read_paragraphs(rendered.text), rendered.laid_out)
+        named = draft.spec.published
+        if isinstance(named, dict):
+            named = named.get(rendered.document.kind)
+        published = path.parent / named if named else None
+        return Source(path, located, differences, published=published)
     if suffix == ".docx":
         from drafting.read._docx import docx_text
 
-        return Source(path, read_paragraphs(docx_text(path, accept_changes)))
+        return Source(path, _located(docx_text(path, accept_changes)))
     if suffix == ".pdf":
-        return Source(path, read_paragraphs(pdf_text(path)))
+        paragraphs, starts = _pdf_paragraphs(path)
+        pages = [
+            page for text, page in zip(paragraphs, starts, strict=True) for _ in text.split("\n")
+        ]
+        located = _located("\n".join(paragraphs))
+        return Source(path, [replace(p, page=pages[p.line - 1]) for p in located])
     if suffix in TEXT_SUFFIXES:
-        return Source(path, read_paragraphs(read_text(path, DocumentError)))
+        text = read_text(path, DocumentError)
+        lines = tuple(text.splitlines())
+        return Source(path, _located(text), has_lines=True, text_lines=lines)
     raise DocumentError(
         f"unknown format '{suffix or path.name}': give a spec (.yaml), .docx, .pdf or .txt",
         Where(path),
     )
 
 
+def _located(text: str) -> list[TextParagraph]:
+    return locate_text(read_paragraphs(text))[0]
+
+
+#: More pages than any direction or letter has; a PDF beyond it is refused, not read for minutes.
+MAX_PDF_PAGES = 500
+#: Seconds of reading after which a PDF (a crafted one: pages of nested arrays) is given up.
+PDF_SECONDS = 60.0
+
+
 def pdf_text(path: Path) -> str:
     """The text of a PDF, one paragraph a line, told apart by the space between lines."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    return "\n".join(_pdf_paragraphs(path)[0])
 
-    # pypdf logs what it repairs in a damaged file; the user gets one line from us instead.
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    try:
-        pages = [_page_lines(page) for page in PdfReader(path).pages]
-    except (PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise DocumentError(f"not a readable PDF ({exc})", Where(path)) from None
+
+def _pdf_paragraphs(path: Path) -> tuple[list[str], list[int]]:
+    """The paragraphs of a PDF, and the page (1-based) on which each begins."""
+    pages = _pdf_pages(path)
     if not any(pages):
         raise DocumentError("the PDF has no text (a scanned image?)", Where(path))
     running = _running_lines([[line.text for line in page] for page in pages])
-    # A paragraph running over a page break is rejoined by the normaliser's line-wrapping rule.
     full = max(_width(line) for page in pages for line in page)
     paragraphs: list[str] = []
-    for page in pages:
-        kept = [line for line in page if line.text not in running]
-        paragraphs += _page_paragraphs(_without_page_number(kept), full)
-    return "\n".join(paragraphs)
+    starts: list[int] = []
+    last: _PdfLine | None = None  # the last line of the page before
+    for number, page in enumerate(pages, start=1):
+        kept = _without_page_number([line for line in page if line.text not in running])
+        found = _page_paragraphs(kept, full)
+        if found and paragraphs and last is not None and _runs_on(last, kept[0], full):
+            paragraphs[-1] = f"{paragraphs[-1]} {found.pop(0)}"
+        paragraphs += found
+        starts += [number] * len(found)
+        last = kept[-1] if kept else last
+    return paragraphs, starts
+
+
+#: How a sentence or a list item ends: its stop, then any closing quotes or brackets.
+_ENDS = re.compile(r"[.:;!?][\"'”’)\]]*$")
+
+
+def _runs_on(last: _PdfLine, first: _PdfLine, full: float) -> bool:
+    """Whether a paragraph runs over the page break from `last` to `first`.
+
+    It does when the page's last line wraps (it runs on to the margin) without ending a
+    sentence or an item, and the next page does not begin with a label: "... under section" /
+    "497A of the Education Act 1996" is one paragraph, whatever the next line begins with.
+    """
+    wraps = _width(last) >= _SHORT_LINE * full
+    return wraps and not _ENDS.search(last.text) and not has_label(first.text)
+
+
+def _pdf_pages(path: Path) -> list[list[_PdfLine]]:
+    """The lines of every page; `DocumentError` for a PDF that is damaged, encrypted or too big."""
+    from pypdf import PdfReader
+
+    # pypdf logs what it repairs in a damaged file; the user gets one line from us instead.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    data = read_bytes(path, DocumentError)
+    deadline = time.monotonic() + PDF_SECONDS
+    # pypdf raises many kinds of exception on a damaged or hostile file (nesting deep enough to
+    # exhaust the stack among them): every one means the same thing to the user.
+    with translated(DocumentError, "not a readable PDF", Where(path), anything=True):
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _decrypted(reader):
+            raise DocumentError("the PDF is encrypted", Where(path))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError(f"the PDF has more than {MAX_PDF_PAGES} pages", Where(path))
+        pages = []
+        for page in reader.pages:
+            if time.monotonic() > deadline:
+                raise DocumentError("the PDF takes too long to read", Where(path))
+            pages.append(_page_lines(page))
+        return pages
+
+
+def _decrypted(reader: Any) -> bool:
+    """Whether an encrypted PDF opens with the empty password (as many "protected" ones do)."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # an unsupported cipher is one more way of being encrypted
+        return False
 
 
 @dataclass
@@ -117,17 +212,19 @@ class _PdfLine:
     @property
     def end(self) -> float:
         """About where the line's last chunk ends."""
-        return self.last_x + len(self.last_text) * self.size * _CHARACTER_WIDTH
+        return self.last_x + _text_width(self.last_text, self.size)
 
     def add(self, x: float, text: str, size: float) -> None:
         """Add a chunk found further along the line."""
         # A space between chunks unless the text has one already, or the chunk starts where
         # the previous chunk's characters could still reach (a word split across chunks).
-        joined = self.text.endswith(" ") or text.startswith(" ") or x < self.end
+        # Closing punctuation never follows a word gap (a field's result "a", then ". above").
+        joined = self.text.endswith(" ") or text.startswith((" ", *_CLOSING)) or x < self.end
         self.text += ("" if joined else " ") + text
         self.last_x, self.last_text = x, text
 
 
+_CLOSING = tuple(".,;:)]”’")
 _Chunk = tuple[float, float, float, str]  # baseline height, start, type size, text
 
 
@@ -196,7 +293,12 @@ def _row_chunks(row: _PdfLine, chunks: list[_Chunk]) -> list[_Chunk]:
 
 
 def _end(chunk: _Chunk) -> float:
-    return chunk[1] + len(chunk[3]) * chunk[2] * _CHARACTER_WIDTH
+    return chunk[1] + _text_width(chunk[3], chunk[2])
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide a piece of text is set at `size`."""
+    return sum(_WIDTHS.get(character, 0.5) for character in text) * size
 
 
 def _gutter(row: _PdfLine, chunks: list[_Chunk], start: float) -> float | None:

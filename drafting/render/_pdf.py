@@ -7,6 +7,7 @@ drafter does not swallow the request.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +16,22 @@ from pathlib import Path
 
 from drafting._errors import OutputError
 
+#: LibreOffice's PDF export, tagged for assistive technology and identified as PDF/UA: a
+#: structure tree in reading order, the language (from the styles' document defaults, en-GB), the
+#: title shown in the window rather than the file name, bookmarks from the headings.  LibreOffice
+#: always embeds the fonts it uses.
+EXPORT_OPTIONS = {
+    "UseTaggedPDF": True,
+    "PDFUACompliance": True,
+    "DisplayPDFDocumentTitle": True,
+    "ExportBookmarks": True,
+}
+FILTER = "pdf:writer_pdf_Export:" + json.dumps(
+    {
+        name: {"type": "boolean", "value": str(value).lower()}
+        for name, value in EXPORT_OPTIONS.items()
+    }
+)
 INSTALL_HINT = "install it with: sudo apt-get install libreoffice-writer (or see README.md)"
 TIMEOUT_SECONDS = 300
 
@@ -59,7 +76,7 @@ def _run(command: str, folder: Path, sources: Sequence[Path]) -> subprocess.Comp
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        FILTER,
         "--outdir",
         str(folder),
         *[str(source) for source in sources],

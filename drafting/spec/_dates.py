@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import GetCoreSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 DateStyle = Literal["ordinal", "plain"]
@@ -32,6 +33,8 @@ MONTHS = [
     "December",
 ]
 
+#: Years a direction can mention: its own date and the events its recitals recall.
+YEARS = range(1900, 2200)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -57,13 +60,15 @@ class PartialDate:
             return value
         if isinstance(value, date):
             return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1000 <= value <= 9999:
+        if isinstance(value, int) and not isinstance(value, bool) and value in YEARS:
             return cls(value)
         match = _PARTIAL.match(str(value).strip()) if isinstance(value, str) else None
         if not match:
             raise ValueError(f"expected a date like 2018-01-25, 2013-12 or 2013, got {value!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if year not in YEARS:
+            raise ValueError(f"the year {year} is out of range ({YEARS[0]} to {YEARS[-1]})")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"there is no month {month} in {value!r}")
         if day is not None:
@@ -81,6 +86,19 @@ class PartialDate:
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Not `handler(schema)`: a plain validator function has no schema of its own.
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "A date: 2016-11-25, a month (2017-03, 'March 2017') or a year (2013)",
+        }
 
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]

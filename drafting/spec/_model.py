@@ -8,7 +8,6 @@ a file and turns any problem into a `SpecError` naming the file, the line and th
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -24,6 +23,7 @@ from pydantic import (
 
 from drafting._errors import SpecError
 from drafting.spec._dates import DateStyle, PartialDate
+from drafting.spec._validation import validation_error
 from drafting.spec._yaml import LineMap, load_yaml
 
 Pronoun = Literal["she", "he", "it", "they"]
@@ -32,6 +32,7 @@ ReportKind = Literal[
     "ofsted-monitoring-letter",
     "ofsted-focused-visit-letter",
     "commissioner-report",
+    "joint-area-send-inspection",
     "other",
 ]
 
@@ -50,9 +51,9 @@ class Model(BaseModel):
 class Leader(Model):
     """The council's leader, to whom a letter of intent is addressed."""
 
-    name: str
-    title: str = "Councillor"
-    role: str = "Leader"
+    name: str = Field(description='e.g. "Matt Golby": "Councillor Matt Golby"')
+    title: str = Field("Councillor", description="Written before the name")
+    role: str = Field("Leader", description="The leader's office, as the letter names it")
     salutation: str | None = Field(None, description='e.g. "Matt" for "Dear Matt,"')
 
 
@@ -62,31 +63,41 @@ class Council(Model):
     name: str = Field(min_length=1, description='Full name, e.g. "Kirklees Council"')
     term: str = Field("the Council", description="The defined term used after first mention")
     area: str | None = Field(None, description='The area, e.g. "Kirklees"')
-    leader: Leader | None = None
-    address: list[str] = []
+    leader: Leader | None = Field(None, description="Who a letter of intent is addressed to")
+    address: list[str] = Field([], description="The council's address, line by line (letters)")
 
 
 class SecretaryOfState(Model):
     """The Secretary of State making the direction, as at its date."""
 
-    title: str = "Secretary of State for Education"
+    title: str = Field("Secretary of State for Education", description="The full title")
     term: str | None = Field("the Secretary of State", description="null: never defined")
-    pronoun: Pronoun
+    pronoun: Pronoun = Field(description="she / he / they: drives every pronoun for them")
 
 
 class Report(Model):
     """An inspection, monitoring letter or report that the direction recites or considers."""
 
-    id: str
-    kind: ReportKind
-    date: PartialDate
+    id: str = Field(description="How clauses and `with:` refer to it, e.g. ofsted-2016")
+    kind: ReportKind = Field(description="What kind of report it is")
+    date: PartialDate = Field(description="When it was published (a day, a month or a year)")
     description: str | None = Field(
-        None, description="How it is first described; derived from the kind when absent"
+        None,
+        description='How it is first described ("Ofsted\'s inspection report of ..."); derived '
+        "from the kind when absent, required for kind 'other'",
     )
     term: str | None = Field(None, description='Defined term, e.g. "the 2016 Ofsted report"')
     subject: str | None = Field(None, description="What was inspected, for lists of judgements")
-    judgement: str | None = None
+    judgement: str | None = Field(None, description='The overall judgement, e.g. "inadequate"')
     summary: str | None = Field(None, description='What it found: "which found ..."')
+    framework: Literal["sif", "ilacs"] | None = Field(
+        None, description="Ofsted's framework (drafting/ofsted.yaml); default: by the report's date"
+    )
+    grades: dict[str, str] = Field(
+        {},
+        description="grade of each judgement by id (help-and-protection: inadequate), named "
+        "as the report's framework names them",
+    )
 
     @model_validator(mode="after")
     def _other_needs_description(self) -> Self:
@@ -98,8 +109,8 @@ class Report(Model):
 class EarlierDirection(Model):
     """A direction given before this one."""
 
-    id: str
-    date: PartialDate
+    id: str = Field(description="How clauses refer to it, e.g. first")
+    date: PartialDate = Field(description="The date it was given")
     description: str | None = Field(None, description="Long form; derived when absent")
     term: str | None = Field(None, description='Defined term, e.g. "the first direction"')
     required: str | None = Field(None, description='What it required: "to comply with ..."')
@@ -109,14 +120,21 @@ class EarlierDirection(Model):
 class Appointee(Model):
     """The person or organisation appointed: a Commissioner, advisers, an improvement adviser."""
 
-    kind: Literal["person", "organisation"] = "person"
+    kind: Literal["person", "advisers", "organisation"] = Field(
+        "person", description="a person, several advisers, or an organisation (a council)"
+    )
     name: str | None = Field(None, description='e.g. "Eleanor Brazil OBE"')
-    pronoun: Pronoun
+    pronoun: Pronoun = Field(description="she / he / it / they: every pronoun for them follows it")
     role: str = Field(description='e.g. "Children\'s Services Commissioner"')
     reference: str | None = Field(
         None, description="How clauses refer to the appointee; default 'the ' + role"
     )
     short: str | None = Field(None, description='Shorter reference, e.g. "the Commissioner"')
+    appointed_as: str | None = Field(
+        None,
+        description="How the appointment recital gives the role (\"the Council's improvement "
+        'advisers"); default: the reference',
+    )
 
 
 class Entry(Model):
@@ -127,14 +145,16 @@ class Entry(Model):
     to a clause's text, and `end` replaces the paragraph's closing punctuation (";", "; and", ".").
     """
 
-    clause: str | None = None
-    with_: dict[str, Any] = Field({}, alias="with")
-    text: str | None = None
-    add: str | None = None
-    end: str | None = None
-    items: list[Entry] = []
-    bullets: list[Entry] = []
-    then: str | None = None
+    clause: str | None = Field(None, description="A clause id from the library (`clauses list`)")
+    with_: dict[str, Any] = Field(
+        {}, alias="with", description="The clause's parameters (`clauses show ID` lists them)"
+    )
+    text: str | None = Field(None, description="Free text, used exactly as written")
+    add: str | None = Field(None, description="Sentences appended to the clause's text")
+    end: str | None = Field(None, description='Closing punctuation instead of the usual: "; and"')
+    items: list[Entry] = Field([], description="Sub-paragraphs, numbered one level down")
+    bullets: list[Entry] = Field([], description="Unnumbered bullet points")
+    then: str | None = Field(None, description="Text continuing after the sub-paragraphs")
 
     @field_validator("text", "add", "then")
     @classmethod
@@ -161,8 +181,8 @@ class Operative(Model):
     sub_items: Literal["letters", "roman"] = Field(
         "letters", description="label sub-paragraphs a. b. c. or i. ii. iii."
     )
-    heading: str = "NOW THEREFORE:"
-    paragraphs: list[Entry]
+    heading: str = Field("NOW THEREFORE:", description="The heading of the operative part")
+    paragraphs: list[Entry] = Field(description="The operative paragraphs")
 
     @field_validator("sub_items")
     @classmethod
@@ -181,9 +201,14 @@ class Duration(Model):
 class Signature(Model):
     """The signature block."""
 
-    capacity: Literal["on behalf of", "by authority of"] = "on behalf of"
-    name: str | None = None
-    role: str | None = "A Senior Civil Servant in the Department for Education"
+    capacity: Literal["on behalf of", "by authority of"] = Field(
+        "on behalf of", description='"Signed on behalf of the Secretary of State ..."'
+    )
+    name: str | None = Field(None, description="Who signs; absent: a line left to sign")
+    role: str | None = Field(
+        "A Senior Civil Servant in the Department for Education",
+        description="The signer's role, under the name",
+    )
     signature_line: bool = Field(False, description="print a dotted line to sign on")
     dated: Literal["colon", "this-day-of"] = Field(
         "colon", description='"Dated: 25th January 2018" or "Dated this 25th day of January 2018"'
@@ -191,36 +216,71 @@ class Signature(Model):
 
 
 class Annex(Model):
-    """The Terms of Reference annex."""
+    """The Terms of Reference annex, and how the direction refers to it."""
 
-    heading: str = "ANNEX"
-    title_lines: list[str] = []
-    paragraphs: list[Entry]
+    name: str = Field(
+        "the Annex",
+        description='How the direction refers to it: "the Annex", "Annex A" (no article), '
+        '"the Schedule"',
+    )
+    heading: str | None = Field(None, description="Its heading; default: its name in capitals")
+
+    @field_validator("name")
+    @classmethod
+    def _annex_name(cls, value: str) -> str:
+        if value.lower().startswith("the ") and value[4:].lower().startswith("annex "):
+            raise ValueError(f'"{value}": an annex with a letter takes no article ("Annex A")')
+        return value
+
+    @property
+    def heading_text(self) -> str:
+        """The heading: `ANNEX`, `ANNEX A`, `SCHEDULE`."""
+        return self.heading or self.name.removeprefix("the ").upper()
+
+    title_lines: list[str] = Field(
+        [], description='Lines under the heading: ["Terms of Reference"]'
+    )
+    paragraphs: list[Entry] = Field(description="The annex's numbered paragraphs")
 
 
 class Style(Model):
     """House style choices that vary between directions."""
 
-    dates: DateStyle = "plain"
+    dates: DateStyle = Field(
+        "plain", description='ordinal: "25th November 2016"; plain: "25 November 2016"'
+    )
     capitalise_direction: bool = Field(
         False, description='"this Direction" rather than "this direction"'
     )
-    recitals_heading: str = "WHEREAS:"
+    recitals_heading: str = Field("WHEREAS:", description="The heading of the recitals")
 
 
 class Terms(Model):
     """Defined terms for things every direction mentions."""
 
     education_act: str | None = Field("the 1996 Act", description="null: never defined")
-    terms_of_reference: str = "the Terms of Reference"
+    terms_of_reference: str = Field(
+        "the Terms of Reference", description="The defined term for the annex"
+    )
+    functions: str | None = Field(
+        "children's social care functions",
+        description="The term defined for the functions s.50 brings in (null: never defined)",
+    )
+
+
+class ImprovementBoard(Model):
+    """The council's improvement board, named in full at first mention, then by its term."""
+
+    name: str = Field(description="e.g. Buckinghamshire's Children's Services Improvement Board")
+    term: str | None = Field("the Improvement Board", description="null: named in full each time")
 
 
 class PublishedDifference(Model):
     """A known difference between this spec's output and the published text it reproduces."""
 
-    published: str
-    generated: str
-    reason: str
+    published: str = Field(description="The words as the published text has them")
+    generated: str = Field(description="The words as this spec generates them")
+    reason: str = Field(description="Why they differ (every waiver gives one)")
     document: Literal["direction", "letter"] | None = Field(
         None, description="the document it is in; absent: the direction, or the letter if alone"
     )
@@ -230,7 +290,7 @@ class Department(Model):
     """A department whose letterhead heads a letter."""
 
     name_lines: list[str] = Field(description="The name as set in the letterhead, line by line")
-    address: list[str] = []
+    address: list[str] = Field([], description="The department's address, line by line")
 
 
 class Signatory(Model):
@@ -243,21 +303,42 @@ class Signatory(Model):
 class Letter(Model):
     """The letter of intent ("minded to" letter) to the council's leader."""
 
-    date: PartialDate
+    date: PartialDate = Field(description="The date of the letter")
     title: str | None = Field(None, description="Document title; default from the council")
-    departments: list[Department] = Field(min_length=1, max_length=2)
-    paragraphs: list[Entry]
+    departments: list[Department] = Field(
+        min_length=1, max_length=2, description="One or two letterheads"
+    )
+    paragraphs: list[Entry] = Field(description="Body paragraphs: letter clauses or free text")
     copies: list[str] = Field([], description="Who the letter is copied to")
     copies_also: str | None = Field(None, description='e.g. "local MPs"')
-    signatories: list[Signatory] = Field(min_length=1, max_length=2)
+    signatories: list[Signatory] = Field(
+        min_length=1, max_length=2, description='One or two; with two, the letter says "We"'
+    )
+    voice: Literal["first", "we", "third"] | None = Field(
+        None,
+        description='"I" (the Secretary of State signs alone), "we" (two sign) or the third '
+        "person (an official signs on their behalf); default from the signatories",
+    )
+
+    @property
+    def speaks_as(self) -> Literal["first", "we", "third"]:
+        """The letter's voice, from its signatories unless the spec says."""
+        if self.voice:
+            return self.voice
+        if len(self.signatories) > 1:
+            return "we"
+        titles = " ".join(self.signatories[0].title_lines)
+        return "first" if "Secretary of State" in titles else "third"
 
 
 class AcceptedFinding(Model):
     """A drafting check finding that the spec keeps on purpose, and why."""
 
     code: str = Field(description='e.g. "TERM002"')
-    where: str | None = Field(None, description='e.g. "para 2"; absent: anywhere')
-    reason: str
+    where: str | None = Field(
+        None, description='Where, as the finding names it, e.g. "recital 2"; absent: anywhere'
+    )
+    reason: str = Field(description="Why the finding is kept")
 
 
 class InterviewAnswers(Model):
@@ -270,12 +351,20 @@ class InterviewAnswers(Model):
     from (`--from`), whose blanks are kept rather than filled with derived suggestions.
     """
 
-    documents: list[Literal["direction", "letter"]] = []
-    intervention: str | None = None
-    at: str | None = None
-    then: Literal["review"] | None = None
-    confirmed: list[str] = []
-    started_from: str | None = None
+    documents: list[Literal["direction", "letter"]] = Field(
+        [], description="The documents the drafter asked for"
+    )
+    intervention: str | None = Field(
+        None, description="The kind of intervention, which decides the clauses offered ticked"
+    )
+    at: str | None = Field(None, description="The question to carry on from (`review`: the review)")
+    then: Literal["review"] | None = Field(
+        None, description="`review` while one answer is being changed from the review"
+    )
+    confirmed: list[str] = Field(
+        [], description="Answers confirmed although they looked wrong (a council not on the list)"
+    )
+    started_from: str | None = Field(None, description="The spec the interview began from")
 
 
 class Spec(Model):
@@ -285,24 +374,42 @@ class Spec(Model):
         None, description="The date the direction is made, or 'blank' to leave it for signing"
     )
     # Defaults are made when a spec is validated: a model made here would be built at import.
-    title: Entry = Field(default_factory=lambda: Entry(clause="title.statutory-direction"))
-    council: Council
-    secretary_of_state: SecretaryOfState
-    appointee: Appointee | None = None
-    reports: list[Report] = []
-    earlier_directions: list[EarlierDirection] = []
-    recitals: list[Entry] | None = None
-    operative: Operative | None = None
-    duration: Duration = Field(default_factory=Duration)
-    signature: Signature = Field(default_factory=Signature)
-    annex: Annex | None = None
-    letter: Letter | None = None
-    style: Style = Field(default_factory=Style)
-    terms: Terms = Field(default_factory=Terms)
-    published_differences: list[PublishedDifference] = []
-    accepted_findings: list[AcceptedFinding] = []
+    title: Entry = Field(
+        default_factory=lambda: Entry(clause="title.statutory-direction"),
+        description="The title: a title clause (default title.statutory-direction) or text",
+    )
+    council: Council = Field(description="The council directed")
+    secretary_of_state: SecretaryOfState = Field(description="Who makes the direction")
+    appointee: Appointee | None = Field(None, description="Who is appointed; omit if nobody")
+    reports: list[Report] = Field([], description="Inspections, letters and reports referred to")
+    earlier_directions: list[EarlierDirection] = Field(
+        [], description="Directions given before this one"
+    )
+    improvement_board: ImprovementBoard | None = Field(
+        None, description="The council's improvement board, if clauses name it"
+    )
+    recitals: list[Entry] | None = Field(None, description="The WHEREAS paragraphs")
+    operative: Operative | None = Field(None, description="The NOW THEREFORE part")
+    duration: Duration = Field(default_factory=Duration, description="How long it lasts")
+    signature: Signature = Field(default_factory=Signature, description="The signature block")
+    annex: Annex | None = Field(None, description="The Terms of Reference annex, if any")
+    letter: Letter | None = Field(None, description="The letter of intent, if any")
+    style: Style = Field(default_factory=Style, description="House style choices")
+    terms: Terms = Field(default_factory=Terms, description="Defined terms every direction uses")
+    published: str | dict[Literal["direction", "letter"], str] | None = Field(
+        None,
+        description="The published text this spec reproduces (.txt, .pdf or .docx), a path "
+        "relative to the spec; or one for each document: {direction: ..., letter: ...}. "
+        "`published_differences` apply only when the spec is compared with it",
+    )
+    published_differences: list[PublishedDifference] = Field(
+        [], description="Known differences from the published text, each with its reason"
+    )
+    accepted_findings: list[AcceptedFinding] = Field(
+        [], description="Findings of `drafting check` kept on purpose, each with its reason"
+    )
     interview: InterviewAnswers | None = Field(
-        None, description="the interview's own answers (drafting wizard); the build ignores them"
+        None, description="The interview's own answers (drafting wizard); the build ignores them"
     )
 
     @model_validator(mode="after")
@@ -346,60 +453,4 @@ def load_spec(path: Path) -> tuple[Spec, LineMap]:
     try:
         return Spec.model_validate(data), lines
     except ValidationError as exc:
-        raise spec_error(exc, lines) from None
-
-
-def spec_error(
-    exc: ValidationError, lines: LineMap, model: type[BaseModel] | None = None
-) -> SpecError:
-    """The first validation error as a one-line `SpecError` (with a suggestion for typos)."""
-    # A misspelt field shows up twice: as unknown, and as the field it was meant to be, missing.
-    # The unknown one, with its suggestion, is the message that helps.
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    error = errors[0]
-    loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
-    if error["type"] == "extra_forbidden":
-        known = sorted(_fields_at(model or Spec, loc[:-1]))
-        message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}"
-    elif error["type"] == "missing":
-        message = "this field is required"
-    else:
-        message = error["msg"].removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
-        value = error.get("input")
-        if error["type"] == "literal_error" and value is not None:
-            message = f"{value!r} is not allowed: {message.lower()}"
-    return SpecError(message, lines.where(loc))
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    """` (did you mean 'x'?)` when a choice is close to `word`, else ``."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _fields_at(model: type[BaseModel], loc: list[str | int]) -> set[str]:
-    """The field names (by alias) of the model found by following `loc` down from `model`."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = {f.alias or name: f for name, f in current.model_fields.items()}
-        field = fields.get(str(part))
-        if field is None:
-            return set()
-        current = _model_in(field.annotation)
-        if current is None:
-            return set()
-    return {f.alias or name for name, f in current.model_fields.items()}
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside an annotation such as `list[Entry]` or `Appointee | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
+        raise validation_error(exc, lines, SpecError, Spec) from None

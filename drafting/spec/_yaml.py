@@ -7,6 +7,11 @@ walk the nodes once for a `LineMap` from field paths to lines, then construct pl
 stay text (the spec model checks them and can say where they are), only `true` and `false` are
 booleans (so "yes" or "no" is never silently one), a key given twice is an error, and so is a
 control character written as an escape in a quoted string, which no Word document can hold.
+
+Work is bounded whatever the file holds: files over 1 MB, aliases, types other than the plain
+ones (no `!!set`, `!!binary` or `!!timestamp` read as something else), nesting deeper than 40
+levels, whole numbers of more than 15 digits and infinite numbers are refused, each naming the
+line.  The nodes are walked without recursion, so no input can exhaust the stack.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from typing import Any
 import yaml
 
 from drafting._errors import DraftingError, Where
-from drafting.support._characters import NOT_XML
+from drafting.support._characters import NOT_XML, PRIVATE_USE
+from drafting.support._files import read_text
 
 PathKey = tuple[str | int, ...]
 
@@ -75,7 +81,7 @@ def dotted(path: Sequence[str | int]) -> str:
 
 def load_yaml(path: Path, error: type[DraftingError]) -> tuple[Any, LineMap]:
     """Load `path` as plain data plus its line map; any problem raises `error` naming the file."""
-    text = read_text(path, error)
+    text = read_text(path, error, YAML_LIMIT)
     if not text.strip():
         raise error("the file is empty", Where(path))
     return parse_yaml(text, path, error)
@@ -91,6 +97,9 @@ def parse_yaml(text: str, path: Path, error: type[DraftingError]) -> tuple[Any, 
             return None, lines
         _walk(node, (), lines, path, error)
         return loader.construct_document(node), lines
+    except _Alias as alias:
+        where = Where(path, _first_alias_line(text), dotted(alias.path) or None)
+        raise error("YAML aliases (*name) are not allowed", where) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -103,47 +112,109 @@ def parse_yaml(text: str, path: Path, error: type[DraftingError]) -> tuple[Any, 
         loader.dispose()
 
 
+#: The plain types a spec, clause file or waiver file is made of; `!!set`, `!!binary`,
+#: `!!timestamp`, `!!omap` and the like are refused rather than read as something else.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+#: Deeper than any spec or clause file nests (a clause's items go four or five levels down).
+MAX_DEPTH = 40
+#: Digits in a whole number: no year, count or number of days needs more.
+MAX_DIGITS = 15
+#: A spec is a few kilobytes; the largest clause file some tens.
+YAML_LIMIT = 1024 * 1024
+
+
 def _walk(
     node: yaml.Node, path: PathKey, lines: LineMap, file: Path, error: type[DraftingError]
 ) -> None:
-    """Record the line of every key and item, and refuse a key given twice."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = (*path, key)
-            if key in seen:
-                raise error(
-                    f"'{key}' is given twice",
-                    Where(file, key_node.start_mark.line + 1, dotted(child)),
-                )
-            seen.add(key)
-            lines.lines[child] = key_node.start_mark.line + 1
-            _walk(value_node, child, lines, file, error)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.lines[(*path, index)] = item.start_mark.line + 1
-            _walk(item, (*path, index), lines, file, error)
-    elif (bad := NOT_XML.search(node.value)) is not None:
+    """Record the line of every key and item; refuse what a plain YAML file never holds.
+
+    A key given twice, an alias (`*name`: a spec never needs one, and aliases of aliases make
+    a small file a huge one), a type other than the plain ones, nesting deeper than `MAX_DEPTH`
+    and a control character are each refused naming their line.
+    """
+    stack: list[tuple[yaml.Node, PathKey]] = [(node, path)]
+    visited: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if id(node) in visited:  # the composer gives an alias the very node of its anchor
+            raise _Alias(path)
+        visited.add(id(node))
+        _check_node(node, path, file, error)
+        if isinstance(node, yaml.MappingNode):
+            stack += reversed(_keys(node, path, lines, file, error))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines.lines[(*path, index)] = item.start_mark.line + 1
+            stack += reversed([(item, (*path, i)) for i, item in enumerate(node.value)])
+
+
+class _Alias(Exception):
+    """An alias was met at `path` (its node carries its anchor's line, not its own)."""
+
+    def __init__(self, path: PathKey) -> None:
+        super().__init__()
+        self.path = path
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first alias in the text (scanned only when there is one to report)."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            return int(token.start_mark.line) + 1
+    return None
+
+
+def _keys(
+    node: yaml.MappingNode, path: PathKey, lines: LineMap, file: Path, error: type[DraftingError]
+) -> list[tuple[yaml.Node, PathKey]]:
+    """The values of a mapping with their paths, after checking its keys."""
+    seen: set[str] = set()
+    children: list[tuple[yaml.Node, PathKey]] = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise error("a key must be a plain name", _at(file, key_node, path))
+        _check_node(key_node, path, file, error)
+        key = str(key_node.value)
+        child = (*path, key)
+        if key in seen:
+            raise error(f"'{key}' is given twice", _at(file, key_node, child))
+        seen.add(key)
+        lines.lines[child] = key_node.start_mark.line + 1
+        children.append((value_node, child))
+    return children
+
+
+def _check_node(node: yaml.Node, path: PathKey, file: Path, error: type[DraftingError]) -> None:
+    if node.tag not in _PLAIN_TAGS:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise error(f"the YAML type {shown} is not allowed here", _at(file, node, path))
+    if len(path) > MAX_DEPTH:
+        raise error(f"nested more than {MAX_DEPTH} levels deep", _at(file, node, path))
+    if not isinstance(node, yaml.ScalarNode):
+        return
+    value = node.value
+    if node.tag.endswith(":int") and len(value.lstrip("+-0").replace("_", "")) > MAX_DIGITS:
+        raise error(f"the number is too large ({len(value)} digits)", _at(file, node, path))
+    if node.tag.endswith(":float") and value.lower().lstrip("+-") in (".inf", ".nan"):
+        raise error("not a finite number", _at(file, node, path))
+    if (bad := NOT_XML.search(value)) is not None:
         raise error(
             f"contains the control character U+{ord(bad.group()):04X}, which a document cannot "
             "hold",
-            Where(file, node.start_mark.line + 1, dotted(path) or None),
+            _at(file, node, path),
+        )
+    if (private := PRIVATE_USE.search(value)) is not None:
+        raise error(
+            f"contains the private-use character U+{ord(private.group()):04X}, which has no "
+            "agreed meaning (the toolkit keeps some for its own marks)",
+            _at(file, node, path),
         )
 
 
-def read_text(path: Path, error: type[DraftingError]) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into a one-line `error`."""
-    if path.is_dir():
-        raise error("is a directory, not a file", Where(path))
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error("no such file", Where(path)) from None
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text (byte {exc.start})", Where(path)) from None
-    except OSError as exc:
-        raise error(f"cannot read: {exc.strerror}", Where(path)) from None
+def _at(file: Path, node: yaml.Node, path: PathKey) -> Where:
+    return Where(file, node.start_mark.line + 1, dotted(path) or None)
 
 
 def dump_yaml(data: Any) -> str:

@@ -9,3 +9,8 @@ from __future__ import annotations
 import re
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+#: Unicode's private-use characters: the toolkit keeps some for its own marks (cross-references
+#: are written `\ue000...\ue001` until numbering is known), and no reader can tell what one
+#: means, so specs refuse them.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")

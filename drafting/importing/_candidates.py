@@ -1,0 +1,94 @@
+"""Candidate clauses: the paragraphs no clause matched, written as clauses for the library.
+
+In: an `Imported`.  Out: a clause file (YAML text in the format of `clauses/*.yaml`) holding one
+clause per free-text paragraph, its facts turned into template variables — the council and its
+area, the Secretary of State, the appointee and the appointee's pronouns, the direction's date,
+a report's defined term — ready for review before it joins the library.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from drafting.importing._document import Imported
+
+
+def candidate_clauses(imported: Imported) -> str:
+    """The clause file of candidate clauses (empty `clauses:` when every paragraph matched)."""
+    replacements = _replacements(imported.spec)
+    clauses: dict[str, Any] = {}
+    for part, top in imported.entries:
+        for matched in top.walk():
+            if matched.clause is not None:
+                continue
+            text, params = _templated(matched.entry["text"], replacements)
+            number = len(clauses) + 1
+            clause: dict[str, Any] = {
+                "title": " ".join(matched.entry["text"].split()[:10]) + " ...",
+                "source": f"{imported.path.name}, {part} {number}",
+            }
+            if params:
+                clause["params"] = params
+            clause["text"] = text
+            if matched.nearest:
+                clause["source"] += f" (nearest clause {matched.nearest})"
+            clauses[f"imported.{part}-{number}"] = clause
+    header = (
+        f"# Candidate clauses from {imported.path.name}: the paragraphs no clause matched, with\n"
+        "# their facts made template variables. Review each before adding it to clauses/.\n"
+    )
+    body = yaml.safe_dump(
+        {"family": "imported", "clauses": clauses}, sort_keys=False, width=96, allow_unicode=True
+    )
+    return header + body
+
+
+def _replacements(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(published words, template text, parameters it needs), longest words first."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
+    council = spec.get("council", {})
+    if council.get("name"):
+        term = council.get("term", "the Council")
+        found.append((f'{council["name"]} ("{term}")', "{{ council|mention }}", {}))
+        found.append((council["name"], "{{ council.name }}", {}))
+        found.append((term, "{{ council|mention }}", {}))
+        found.append((term[:1].upper() + term[1:], "{{ council|mention|capfirst }}", {}))
+        if council.get("area"):
+            found.append((council["area"], "{{ council.area }}", {}))
+    found.append(("the Secretary of State", "{{ sos|mention }}", {}))
+    found.append(("The Secretary of State", "{{ sos|mention|capfirst }}", {}))
+    appointee = spec.get("appointee", {})
+    for key in ("name", "reference", "short"):
+        if appointee.get(key):
+            found.append((appointee[key], f"{{{{ appointee.{key} }}}}", {}))
+    if appointee.get("role"):
+        found.append((f"the {appointee['role']}", "{{ appointee.reference }}", {}))
+    for report in spec.get("reports", []):
+        if report.get("term"):
+            param = {"report": {"type": "report"}}
+            found.append((report["term"], "{{ report|mention }}", param))
+    return sorted(found, key=lambda r: len(r[0]), reverse=True)
+
+
+def _templated(
+    text: str, replacements: list[tuple[str, str, dict[str, Any]]]
+) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {}
+    # Text and variables alternate (even places: published words still to search), so each
+    # piece of wording is replaced once, longest first, and never inside a variable.
+    pieces: list[str] = [text]
+    for words, template, needs in replacements:
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+        index = 0
+        while index < len(pieces):
+            parts = pattern.split(pieces[index])
+            if len(parts) > 1:
+                params.update(needs)
+                spliced = [p for part in parts for p in (part, template)][:-1]
+                pieces[index : index + 1] = spliced
+                index += len(spliced) - 1
+            index += 2
+    return "".join(pieces), params
