@@ -88,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drafting: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        if command is _wizard:
+        answers = getattr(arguments, "answers", None)
+        if command is _run_wizard and answers is not None and answers.exists():
             print(
-                f"drafting: stopped; your answers are saved in {arguments.answers}: carry on "
-                f"with `drafting wizard {arguments.answers} --resume`",
+                f"\nAnswers saved in {answers}; carry on with: drafting wizard {answers} --resume",
                 file=sys.stderr,
             )
         else:
@@ -221,11 +221,35 @@ def _parser() -> argparse.ArgumentParser:
         dest="previous",
         type=Path,
         metavar="SPEC",
-        help="begin from a previous spec, or a published direction (.pdf, .docx, .txt) imported",
+        help="begin from a spec, or a published direction (.pdf, .docx, .txt) imported: "
+        "every answer, its order and wording kept",
+    )
+    wizard.add_argument(
+        "--restart",
+        action="store_true",
+        help="start afresh over an existing answers file (asks to confirm)",
     )
     wizard.add_argument("-o", "--output", type=Path, help="folder for the documents")
-    wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
-    wizard.set_defaults(command=_wizard)
+    wizard.add_argument("--force", action="store_true", help="overwrite existing documents")
+    wizard.add_argument(
+        "--defaults", action="store_true", help="no questions: take every default, then write"
+    )
+    wizard.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="QUESTION=ANSWER",
+        help="answer a question without asking (implies --defaults for the rest)",
+    )
+    wizard.add_argument(
+        "--data-file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="answers by question id in a YAML file (implies --defaults for the rest)",
+    )
+    wizard.set_defaults(command=_run_wizard)
 
     serve = commands.add_parser(
         "serve", help="draft in the browser: a local web app (needs drafting[web])"
@@ -441,15 +465,23 @@ def _diff(arguments: argparse.Namespace) -> int:
     return EXIT_DIFFERENT if comparison.unwaived else EXIT_OK
 
 
-def _wizard(arguments: argparse.Namespace) -> int:
+def _run_wizard(arguments: argparse.Namespace) -> int:
     import tempfile
 
-    from ._wizard import run
+    from ._wizard import data_given, run
 
+    unattended = arguments.defaults or arguments.data or arguments.data_file
+    if arguments.restart and arguments.resume:
+        raise DraftingError("--restart starts afresh and --resume carries on: give one of them")
     with tempfile.TemporaryDirectory() as folder:
-        previous = _previous_spec(arguments.previous, Path(folder))
         paths = run(
-            arguments.answers, arguments.resume, previous, arguments.output, arguments.force
+            arguments.answers,
+            resume=arguments.resume,
+            previous=_previous_spec(arguments.previous, Path(folder)),
+            restart=arguments.restart,
+            output=arguments.output,
+            force=arguments.force,
+            given=data_given(arguments.data, arguments.data_file) if unattended else None,
         )
     if not paths:
         print(

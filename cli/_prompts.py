@@ -1,21 +1,22 @@
-"""The one place the wizard asks anything: a `Question` in, an answer out.
+"""The one place the wizard asks anything at the terminal: an `Ask` in, what was typed out.
 
-The real `Prompter` uses questionary (imported only when the wizard runs: prompt_toolkit is slow
-to import and `build` must not pay for it).  Tests give the wizard a scripted prompter instead.
+questionary is imported only when the wizard asks (prompt_toolkit is slow to import and `build`
+must not pay for it).  Tests of the whole program drive it in a real terminal (pexpect); tests
+of the presenter give it a scripted `Prompter` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-Kind = Literal["text", "select", "checkbox", "confirm"]
+Kind = Literal["text", "select", "checkbox"]
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One option of a select or checkbox question."""
+class Option:
+    """One option of a select or checkbox prompt."""
 
     title: str
     value: Any
@@ -23,60 +24,50 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class Question:
-    """A question: the key of its answer, its kind, what it says, its default and its rules."""
+class Ask:
+    """A prompt: its kind, what it says, its default, options, and completions for text."""
 
-    key: str
     kind: Kind
     message: str
     default: Any = None
-    choices: Sequence[Choice] = ()
-    validate: Callable[[str], str | None] | None = None
-    completions: Sequence[str] = field(default_factory=tuple)
+    options: Sequence[Option] = ()
+    completions: Sequence[str] = ()
 
 
 class Prompter(Protocol):
-    """Something that answers questions: a person at a terminal, or a test script."""
+    """Something that answers prompts: a person at a terminal, or a test script."""
 
-    def ask(self, question: Question) -> Any:
-        """The answer to `question`; KeyboardInterrupt if the person stops."""
+    def ask(self, prompt: Ask) -> Any:
+        """The answer; KeyboardInterrupt if the person stops (Ctrl-C)."""
         ...
 
 
 class TerminalPrompter:
-    """Questions asked at the terminal with questionary."""
+    """Prompts at the terminal with questionary."""
 
-    def ask(self, question: Question) -> Any:
-        """Ask one question; Ctrl-C raises KeyboardInterrupt (the answers so far are saved)."""
+    def ask(self, prompt: Ask) -> Any:
+        """Ask once; Ctrl-C or Ctrl-D raise KeyboardInterrupt (the answers so far are saved)."""
         import questionary
 
-        validate = question.validate
-
-        def check(text: str) -> bool | str:
-            error = validate(text) if validate else None
-            return True if error is None else error
-
-        if question.kind == "confirm":
-            prompt = questionary.confirm(question.message, default=bool(question.default))
-        elif question.kind == "select":
-            choices = [questionary.Choice(c.title, c.value) for c in question.choices]
-            default = next((c for c in choices if c.value == question.default), None)
-            prompt = questionary.select(question.message, choices=choices, default=default)
-        elif question.kind == "checkbox":
-            choices = [
-                questionary.Choice(c.title, c.value, checked=c.checked) for c in question.choices
+        if prompt.kind == "select":
+            options = [questionary.Choice(o.title, o.value) for o in prompt.options]
+            default = next((o for o in options if o.value == prompt.default), None)
+            question = questionary.select(prompt.message, choices=options, default=default)
+        elif prompt.kind == "checkbox":
+            options = [
+                questionary.Choice(o.title, o.value, checked=o.checked) for o in prompt.options
             ]
-            prompt = questionary.checkbox(question.message, choices=choices)
-        elif question.completions:
-            prompt = questionary.autocomplete(
-                question.message,
-                choices=list(question.completions),
-                default=str(question.default or ""),
-                validate=check,
+            question = questionary.checkbox(prompt.message, choices=options)
+        elif prompt.completions:
+            question = questionary.autocomplete(
+                prompt.message,
+                choices=list(prompt.completions),
+                default=str(prompt.default or ""),
                 match_middle=True,
             )
         else:
-            prompt = questionary.text(
-                question.message, default=str(question.default or ""), validate=check
-            )
-        return prompt.unsafe_ask()
+            question = questionary.text(prompt.message, default=str(prompt.default or ""))
+        try:
+            return question.unsafe_ask()
+        except EOFError:
+            raise KeyboardInterrupt from None

@@ -1,280 +1,242 @@
-"""`drafting wizard`: the interview, saving as it goes, resuming, reviewing, and a real terminal."""
+"""`drafting wizard` as a drafter uses it: the real program at an 80×24 terminal (pexpect).
+
+The interview itself is tested in test_interview.py; here, what the terminal shows and does:
+a new direction with a Commissioner, annex and letter; Ctrl-C and --resume; one answer changed
+at the review; a blank required answer refused; a date typed in words stored as a spec writes
+it; the options that need no terminal.
+"""
 
 from __future__ import annotations
 
-import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import docx
-import pexpect
 import pytest
-import yaml
 
-from drafting import Draft, DraftingError, Spec
-from tests.conftest import KIRKLEES
+from drafting import Draft, SpecError
+from drafting.spec._yaml import load_yaml
+from tests.conftest import KIRKLEES, ROOT
+from tests.terminal import DOWN, ENTER, SPACE, UP, Terminal
 
-if TYPE_CHECKING:  # mypy sees the source folder; at run time it is installed as drafting.cli
-    from cli._prompts import Question
-    from cli._wizard import run
-else:
-    from drafting.cli._prompts import Question
-    from drafting.cli._wizard import run
+pytestmark = pytest.mark.slow
 
-COMMISSIONER = {
-    "wizard.documents": ["direction", "letter"],
-    "council.name": "Calderdale Council",
-    "council.leader.name": "Jane Smith",
-    "council.address": "Town Hall; Halifax HX1 1UJ",
-    "secretary_of_state.pronoun": "she",
-    "wizard.more_reports_0": True,
-    "reports.0.kind": "ofsted-inspection",
-    "reports.0.date": "2018-06-01",
-    "reports.0.term": "the 2018 Ofsted report",
-    "reports.0.summary": "which found services for children in need of help and protection to "
-    "be inadequate",
-    "date": "2018-09-03",
-    "style.dates": "ordinal",
-    "wizard.intervention": "commissioner",
-    "appointee.name": "Alex Jones",
-    "appointee.pronoun": ["she"],
-    "operative.paragraphs.0.items.0.with.of": "both",
-    "signature.name": "Sam Taylor",
-    "annex.paragraphs.1.items.0.with.board": "the Calderdale Improvement Board",
-    "annex.paragraphs.1.items.1.with.board": "the Calderdale Improvement Board",
-    "letter.date": "2018-08-01",
-    "letter.paragraphs.1.with.considered": "Ofsted's findings",
-    "letter.paragraphs.1.with.purpose": "provide immediate support",
-    "letter.copies": "A Person",
-    "wizard.more_letter.signatories_0": True,
-    "letter.signatories.0.name": "Rt Hon A Minister MP",
-    "wizard.review": ["write"],
+NEW_DIRECTION = {
+    "Which documents": [DOWN + SPACE + ENTER],  # tick the letter too
+    "Which council": ["Calderdale Council" + ENTER],
+    "The council leader's name": ["Jane Smith" + ENTER],
+    "The council's address": ["Town Hall; Halifax HX1 1UJ" + ENTER],
+    "The Secretary of State at": [DOWN + ENTER],  # he: any she/her left is the appointee's
+    "Add an inspection": [UP + ENTER],  # yes, once
+    "Its date": ["1 June 2018" + ENTER],
+    "What it found": ["which found services to be inadequate" + ENTER],
+    "The date the direction is made": ["3 September 2018" + ENTER],
+    "The appointee's name": ["Alex Jones" + ENTER],
+    "What goes in it?": [SPACE + ENTER],  # the annex: its first paragraph
+    "The letter's date": ["1 August 2018" + ENTER],
+    "What the Secretary of State has considered": ["Ofsted's findings" + ENTER],
+    "What the appointee would do": ["provide immediate support" + ENTER],
+    "Who signs the letter": ["Rt Hon A Minister MP" + ENTER],
 }
 
 
-class Script:
-    """Answers questions by key (anything unscripted takes its default) and records them."""
-
-    def __init__(self, answers: dict[str, Any], stop_at: str | None = None) -> None:
-        self.answers = {
-            k: list(v) if isinstance(v, list) and k in _SEQUENCES else v for k, v in answers.items()
-        }
-        self.stop_at = stop_at
-        self.asked: list[str] = []
-
-    def ask(self, question: Question) -> Any:
-        self.asked.append(question.key)
-        if question.key == self.stop_at:
-            raise KeyboardInterrupt
-        if question.key in self.answers:
-            value = self.answers[question.key]
-            if question.key in _SEQUENCES:
-                value = value.pop(0) if len(value) > 1 else value[0]
-        elif question.kind == "checkbox":
-            value = [c.value for c in question.choices if c.checked]
-        elif question.kind == "select":
-            value = question.default if question.default is not None else question.choices[0].value
-        elif question.kind == "confirm":
-            value = bool(question.default)
-        else:
-            value = question.default
-        if question.validate is not None and question.kind == "text":
-            error = question.validate("" if value is None else str(value))
-            assert error is None, f"{question.key}: the script's answer is refused: {error}"
-        return value
+def new_direction() -> dict[str, list[str]]:
+    """The keys for a new direction, afresh (answering uses them up)."""
+    return {label: list(keys) for label, keys in NEW_DIRECTION.items()}
 
 
-_SEQUENCES = {
-    "wizard.review",
-    "appointee.pronoun",
-    "wizard.more_text_operative.paragraphs.0.items_1",
-}
+def answers_in(path: Path) -> dict[str, Any]:
+    data, _ = load_yaml(path, SpecError)
+    assert isinstance(data, dict)
+    return data
 
 
-@pytest.fixture
-def answers_file(tmp_path: Path) -> Path:
-    return tmp_path / "calderdale.yaml"
+def texts(path: Path) -> dict[str, str]:
+    draft = Draft.from_file(path)
+    return {kind: rendered.text for kind, rendered in draft.documents.items()}
 
 
-def test_interview_writes_a_valid_spec_and_builds_its_documents(
-    answers_file: Path, tmp_path: Path
-) -> None:
-    script = Script(COMMISSIONER)
-    paths = run(answers_file, False, None, tmp_path, False, script)
-    assert sorted(p.name for p in paths) == ["calderdale-letter.docx", "calderdale.docx"]
-    spec = Spec.model_validate(yaml.safe_load(answers_file.read_text()))
-    assert spec.council.leader is not None and spec.council.leader.salutation == "Jane"
-    assert not answers_file.with_name(f".{answers_file.name}.wizard").exists()
-    draft = Draft.from_file(answers_file)
-    direction = draft.get("direction").text
+@pytest.fixture(scope="module")
+def calderdale(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new direction with a Commissioner, annex and letter, answered at the terminal."""
+    folder = tmp_path_factory.mktemp("calderdale")
+    terminal = Terminal(["wizard", "calderdale.yaml"], folder)
+    terminal.run(new_direction(), until="What next?")
+    terminal.send(ENTER)  # Write the spec and build the documents
+    assert terminal.end() == 0, terminal.shown[-2000:]
+    assert "Section 2 of " in terminal.shown and ": The council" in terminal.shown
+    return folder / "calderdale.yaml"
+
+
+def test_a_new_direction_with_commissioner_annex_and_letter(calderdale: Path) -> None:
+    folder = calderdale.parent
+    assert (folder / "calderdale.docx").exists() and (folder / "calderdale-letter.docx").exists()
+    documents = texts(calderdale)
+    direction, letter = documents["direction"], documents["letter"]
     assert direction.startswith("STATUTORY DIRECTION TO CALDERDALE COUNCIL")
-    assert "Alex Jones as the Children's Services Commissioner" in direction
-    assert "which appears to her to be necessary" in direction
-    # the duties chosen are items under "The Commissioner shall:", the list closed as drafted
-    annex = direction[direction.index("ANNEX") :]
-    assert "2. The Commissioner shall:\n   a. Chair the Calderdale Improvement Board;\n" in annex
-    assert "systems and processes; and\n   f. Deliver quarterly" in annex
-    assert annex.rstrip().endswith("if the Minister requires it.")
-    assert "Dear Jane," in draft.get("letter").text
-    # the usual clauses for a Commissioner were offered ticked
-    assert [e.clause for e in spec.recitals or []][:2] == [
-        "recital.noted-inadequate",
-        "recital.considered",
-    ]
+    assert "appointed Alex Jones as the Children's Services Commissioner" in direction
+    assert "\nANNEX\n" in direction
+    assert "Dear Jane," in letter
+    assert "Rt Hon A Minister MP" in letter
+    assert answers_in(calderdale)["date"] == "2018-09-03"  # typed "3 September 2018"
 
 
-def test_only_what_applies_is_asked(answers_file: Path, tmp_path: Path) -> None:
-    answers = {
-        **COMMISSIONER,
-        "wizard.documents": ["direction"],
-        "wizard.intervention": "improvement-board",
-    }
-    answers.update(
-        {
-            "operative.paragraphs.0.items.0.with.of": "secretary-of-state",
-            "operative.paragraphs.0.items.3.with.supported": "the Lead Member for Children",
-            "operative.paragraphs.0.items.4.with.purpose": "support the middle management tier",
-            "operative.paragraphs.0.items.5.with.members": "the Leader of the Council",
-        }
+def test_changing_the_appointee_at_the_review_changes_every_pronoun(
+    calderdale: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "c.yaml"
+    shutil.copy(calderdale, answers)
+    before = texts(answers)
+    assert any(re.search(r"\b(she|her)\b", text) for text in before.values())
+    terminal = Terminal(["wizard", answers, "--resume", "--force"], tmp_path)
+    assert terminal.question() == "What next?"
+    for answer in ("The appointee's name", "The documents refer to the appointee as"):
+        terminal.send(DOWN + ENTER)  # Change one answer: just below Write, where it starts
+        assert terminal.question() == "Which section?"
+        section = terminal.shown.split("Which section?")[-1]
+        lines = [line for line in section.splitlines() if "Section " in line]
+        place = next(n for n, line in enumerate(lines) if "The appointee" in line)
+        terminal.send(DOWN * place + ENTER)
+        assert terminal.question() == "Which answer?"
+        options = [line for line in terminal.shown.split("Which answer?")[-1].splitlines()]
+        place = next(n for n, line in enumerate(options[1:]) if answer in line)
+        terminal.send(DOWN * place + ENTER)
+        label = terminal.question()
+        assert label is not None and label.startswith(answer)
+        if answer.startswith("The appointee's name"):
+            terminal.send("\x15" + "Sam Patel" + ENTER)  # Ctrl-U clears the name offered
+        else:
+            terminal.send(DOWN + ENTER)  # she, he, they: he
+        assert terminal.question() == "What next?"
+    terminal.send(ENTER)
+    assert terminal.end() == 0, terminal.shown[-2000:]
+    after = texts(answers)
+    assert set(after) == {"direction", "letter"}
+    for text in after.values():
+        assert not re.search(r"\b(she|her|hers|herself)\b", text, re.IGNORECASE), text
+    assert "appointed Sam Patel as the Children's Services Commissioner" in after["direction"]
+    assert " his " in after["direction"]
+
+
+def test_ctrl_c_then_resume_carries_on_at_the_same_question(tmp_path: Path) -> None:
+    terminal = Terminal(["wizard", "c.yaml"], tmp_path)
+    terminal.run(new_direction(), until="The council's area")
+    terminal.child.sendcontrol("c")
+    assert terminal.end() == 130
+    assert "Answers saved in c.yaml; carry on with: drafting wizard c.yaml --resume" in (
+        terminal.shown
     )
-    script = Script(answers)
-    run(answers_file, False, None, tmp_path, False, script)
-    asked = " ".join(script.asked)
-    assert "appointee." not in asked  # no appointee for an improvement board
-    assert "annex" not in asked  # no Terms of Reference without an appointee
-    assert "letter." not in asked and "council.leader" not in asked  # no letter wanted
-    text = Draft.from_file(answers_file).text
-    assert "Set up an Improvement Board which will comprise of an Independent Chair" in text
+    assert answers_in(tmp_path / "c.yaml")["council"]["name"] == "Calderdale Council"
+    resumed = Terminal(["wizard", "c.yaml", "--resume"], tmp_path)
+    label = resumed.question()
+    assert label is not None and label.startswith("The council's area")
+    resumed.child.sendcontrol("c")
+    assert resumed.end() == 130
 
 
-def test_the_other_branches_no_appointee_fixed_period_revocation(
-    answers_file: Path, tmp_path: Path
-) -> None:
-    answers = {
-        **COMMISSIONER,
-        "wizard.documents": ["direction"],
-        "wizard.intervention": "none",
-        "wizard.reports.0.describe": True,
-        "reports.0.description": "the Ofsted inspection of services for children in Calderdale",
-        "wizard.more_earlier_directions_0": True,
-        "earlier_directions.0.date": "2016-03-01",
-        "earlier_directions.0.required": "to take steps to improve its services",
-        "earlier_directions.0.revoked": True,
-        "wizard.recitals": ["recital.authority", "recital.satisfied-failing", "recital.expedient"],
-        "wizard.operative.paragraphs.0.items": ["compliance.instructions"],
-        "operative.paragraphs.0.items.0.with.of": "secretary-of-state",
-        "wizard.more_text_operative.paragraphs.0.items_1": [True, False],
-        "operative.paragraphs.0.items.1.text": "To publish its improvement plan.",
-        "wizard.fixed_period": True,
-        "duration.period": "18 months",
-        "signature.capacity": "by authority of",
-    }
-    script = Script(answers)
-    run(answers_file, False, None, tmp_path, False, script)
-    assert not [key for key in script.asked if key.startswith(("appointee.", "wizard.annex"))]
-    text = Draft.from_file(answers_file).text
-    assert "   b. To publish its improvement plan." in text
-    assert "revokes the direction issued to the Council dated 1st March 2016." in text
-    assert "will remain in force for a period of 18 months" in text
-    assert "Signed by authority of the Secretary of State for Education" in text
+def test_a_blank_required_answer_is_refused_at_its_question(tmp_path: Path) -> None:
+    terminal = Terminal(["wizard", "c.yaml"], tmp_path)
+    terminal.run({}, until="Which council")
+    terminal.send(ENTER)  # blank
+    label = terminal.question()
+    assert label is not None and label.startswith("Which council")
+    assert "Problem: this needs an answer" in terminal.shown
+    terminal.child.sendcontrol("c")
+    assert terminal.end() == 130
 
 
-@pytest.mark.slow
-def test_an_interrupted_interview_resumes_without_losing_an_answer(
-    answers_file: Path, tmp_path: Path
-) -> None:
-    first = Script(COMMISSIONER, stop_at="operative.numbering")
-    with pytest.raises(KeyboardInterrupt):
-        run(answers_file, False, None, tmp_path, False, first)
-    saved = yaml.safe_load(answers_file.read_text())
-    assert saved["council"]["name"] == "Calderdale Council"
-    assert saved["appointee"]["name"] == "Alex Jones"
-    assert len(saved["recitals"]) == 5
-
-    second = Script(COMMISSIONER)
-    (tmp_path / "resumed").mkdir()
-    run(answers_file, True, None, tmp_path / "resumed", False, second)
-    assert "council.name" not in second.asked and "appointee.name" not in second.asked
-    assert second.asked[0] == "operative.numbering"
-
-    uninterrupted = tmp_path / "straight" / "calderdale.yaml"
-    uninterrupted.parent.mkdir()
-    run(uninterrupted, False, None, uninterrupted.parent, False, Script(COMMISSIONER))
-    assert answers_file.read_text() == uninterrupted.read_text()
+def test_a_date_in_words_is_accepted_and_stored_as_a_spec_writes_it(tmp_path: Path) -> None:
+    shutil.copy(KIRKLEES, tmp_path / "k.yaml")
+    terminal = Terminal(["wizard", "c.yaml", "--from", "k.yaml"], tmp_path)
+    terminal.run({}, until="The date the direction is made")
+    terminal.send("\x15" + "25th Janury 2018" + ENTER)  # a typo: refused, asked again
+    label = terminal.question()
+    assert label is not None and label.startswith("The date the direction is made")
+    assert "'janury' is not a month" in terminal.shown
+    terminal.send("\x15" + "26 January 2018" + ENTER)
+    label = terminal.question()
+    assert label is not None and label.startswith("How dates are written")
+    terminal.child.sendcontrol("c")
+    assert terminal.end() == 130
+    assert answers_in(tmp_path / "c.yaml")["date"] == "2018-01-26"
 
 
-def test_changing_the_pronoun_at_review_changes_every_pronoun(
-    answers_file: Path, tmp_path: Path
-) -> None:
-    answers = {
-        **COMMISSIONER,
-        "wizard.review": ["Appointee", "write"],
-        "appointee.pronoun": ["she", "they"],
-        "secretary_of_state.pronoun": "he",  # so any "her" left would be the appointee's
-    }
-    run(answers_file, False, None, tmp_path, False, Script(answers))
-    direction = Draft.from_file(answers_file).get("direction").text
-    assert "which appears to them to be necessary" in direction
-    assert "as they may reasonably require" in direction
-    assert "for the carrying out of their responsibilities" in direction
-    assert " her " not in direction and " she " not in direction
-
-
-def test_from_a_previous_spec_every_answer_is_offered(answers_file: Path, tmp_path: Path) -> None:
-    script = Script({"wizard.review": ["write"]})
-    run(answers_file, False, KIRKLEES, tmp_path, False, script)
-    assert "council.name" in script.asked  # asked again, with the previous answer offered
-    text = Draft.from_file(answers_file).text
-    assert "re-appointed Eleanor Brazil OBE as the Children's Services Commissioner" in text
-    assert "7. Pursuant to his powers under section 497A(4B) of the 1996 Act" in text
-
-
-def test_an_existing_answers_file_is_not_overwritten(answers_file: Path, tmp_path: Path) -> None:
-    answers_file.write_text("council: {name: Someone's work}\n")
-    with pytest.raises(DraftingError, match="already exists: continue it with --resume"):
-        run(answers_file, False, None, tmp_path, False, Script(COMMISSIONER))
-    assert answers_file.read_text() == "council: {name: Someone's work}\n"
-
-
-def test_without_a_terminal_the_wizard_points_to_build(tmp_path: Path) -> None:
-    completed = subprocess.run(
-        [sys.executable, "-m", "drafting.cli", "wizard", str(tmp_path / "a.yaml")],
+def run_drafting(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = Path(sys.executable).with_name("drafting")
+    return subprocess.run(
+        [str(command), *map(str, args)],
+        cwd=cwd,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert completed.returncode == 2
-    assert "asks questions at a terminal and none is attached" in completed.stderr
-    assert "drafting build SPEC" in completed.stderr
 
 
-@pytest.mark.slow
-def test_the_real_program_in_a_terminal(tmp_path: Path) -> None:
-    """Drive `drafting wizard --from` through a pseudo-terminal, accepting every default."""
-    answers = tmp_path / "kirklees.yaml"
-    command = Path(sys.executable).with_name("drafting")
-    child = pexpect.spawn(
-        str(command),
-        ["wizard", str(answers), "--from", str(KIRKLEES), "-o", str(tmp_path)],
-        env={**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"},
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, 120),
+def test_without_a_terminal_it_points_to_the_options_that_need_none(tmp_path: Path) -> None:
+    done = run_drafting("wizard", "a.yaml", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--defaults, --data KEY=VALUE" in done.stderr
+
+
+def test_defaults_from_a_spec_build_the_same_documents(tmp_path: Path) -> None:
+    done = run_drafting("wizard", "k.yaml", "--from", KIRKLEES, "--defaults", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    compared = run_drafting("diff", tmp_path / "k.docx", KIRKLEES, cwd=tmp_path)
+    assert compared.returncode == 0, compared.stdout
+    again = run_drafting("wizard", "k.yaml", "--from", KIRKLEES, "--defaults", cwd=tmp_path)
+    assert again.returncode == 2 and "--resume, or start again with --restart" in again.stderr
+
+
+def test_data_answers_questions_and_names_the_first_without_one(tmp_path: Path) -> None:
+    missing = run_drafting("wizard", "n.yaml", "--defaults", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "question 'Which council is directed?' (council.name) has no default" in (missing.stderr)
+    (tmp_path / "answers.yaml").write_text(
+        "council.name: Calderdale Council\nsecretary_of_state.pronoun: she\n"
+        "appointee.name: Alex Jones\nappointee.pronoun: he\ndate: 3 September 2018\n"
+        "annex.wanted: yes\nreports.add: yes\nreports.0.date: 1 June 2018\n"
+        "reports.0.summary: which found services to be inadequate\n"
+        "operative.paragraphs.0.items.0.with.purpose: the purposes of this direction\n",
+        "utf-8",
     )
-    # A question line is "? " and a capital, with colour codes between (a bare "?" would also
-    # match the terminal's own codes, ESC[?25l). Enter takes the answer --from filled in; the
-    # echo of an answered question sends a spare Enter, which only answers the next one early.
-    question = r"\?(?:\x1b\[[0-9;]*m)* (?:\x1b\[[0-9;]*m)*[A-Z]"
-    for _ in range(600):
-        if child.expect([question, pexpect.EOF, pexpect.TIMEOUT], timeout=2) == 1:
-            break
-        child.send("\r")
-    child.close()
-    assert child.exitstatus == 0
-    built = tmp_path / "kirklees.docx"
-    texts = [p.text for p in docx.Document(str(built)).paragraphs]
-    assert texts[0].startswith("STATUTORY DIRECTION TO KIRKLEES COUNCIL")
-    assert any("Eleanor Brazil OBE" in text for text in texts)
+    done = run_drafting(
+        "wizard",
+        "c.yaml",
+        "--data-file",
+        "answers.yaml",
+        "--data",
+        "interview.intervention=improvement-adviser",
+        "--data",
+        "appointee.name=Sam Patel",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    direction = texts(tmp_path / "c.yaml")["direction"]
+    assert "appointed Sam Patel as the improvement adviser" in direction
+
+
+def test_restart_asks_first_and_force_only_overwrites_documents(tmp_path: Path) -> None:
+    answers = tmp_path / "c.yaml"
+    answers.write_text("council: {name: Someone's work}\n", "utf-8")
+    forced = run_drafting("wizard", "c.yaml", "--force", "--defaults", cwd=tmp_path)
+    assert forced.returncode == 2 and "--restart" in forced.stderr
+    terminal = Terminal(["wizard", "c.yaml", "--restart"], tmp_path)
+    assert terminal.question() == "Start again? Every answer in c.yaml will be replaced."
+    terminal.send(ENTER)  # No, the default
+    terminal.end()
+    assert answers.read_text("utf-8") == "council: {name: Someone's work}\n"
+
+
+def test_the_wizard_knows_no_clause_report_kind_or_grade() -> None:
+    wizard = [ROOT / "cli" / "_wizard.py", ROOT / "cli" / "_prompts.py"]
+    code = "\n".join(path.read_text("utf-8") for path in wizard)
+    from drafting import load_library
+
+    for clause in load_library():
+        assert clause.id not in code
+    for word in ("ofsted-", "inadequate", "requires improvement", "commissioner-report"):
+        assert word not in code.lower()

@@ -91,7 +91,7 @@ def assemble(
     try:
         draft = Draft.from_spec(spec, LineMap(path), library)
     except DraftingError as exc:
-        return Assembled({}, [Problem(exc.message, _question_of(exc, questions))])
+        return Assembled({}, [Problem(exc.message, _question_of(exc, spec, questions))])
     findings = []
     for report in check_draft(draft):
         document = (
@@ -107,8 +107,18 @@ def assemble(
     return Assembled(texts, findings)
 
 
-def _question_of(error: DraftingError, questions: Sequence[Question]) -> str | None:
+def _question_of(error: DraftingError, spec: Spec, questions: Sequence[Question]) -> str | None:
     """The question a paragraph's error comes from: the parameter it names, else the paragraph."""
+    fact = re.search(r"(report|direction) '([^']+)' has no '?(\w+)", error.message)
+    if fact:  # a fact a clause needs is missing from the report or direction it names
+        kind, ident, name = fact.groups()
+        where = "reports" if kind == "report" else "earlier_directions"
+        ids = [r.id for r in spec.reports] if kind == "report" else []
+        ids = ids or [d.id for d in spec.earlier_directions]
+        index = ids.index(ident) if ident in ids else None
+        found = question_at(f"{where}.{index}.{name}", questions) if index is not None else None
+        if found is not None:
+            return found.id
     field = error.where.field if error.where else None
     if not field:
         return None

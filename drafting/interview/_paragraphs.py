@@ -81,12 +81,16 @@ def duration_and_signature(ctx: Context) -> Iterator[Question]:
     )
     yield ctx.ask(
         "signature.name",
-        "The signatory's name",
+        "Who signs the direction (their name)",
         "Leave blank to leave the name off and sign by hand.",
     )
     role = "A Senior Civil Servant in the Department for Education"
     yield ctx.ask(
-        "signature.role", "The signatory's role", f"e.g. {role}.", default=role, omit=role
+        "signature.role",
+        "The role of who signs the direction",
+        f"e.g. {role}.",
+        default=role,
+        omit=role,
     )
     yield ctx.ask(
         "signature.dated",
@@ -141,10 +145,15 @@ def letter(ctx: Context) -> Iterator[Question]:
         key = f"letter.signatories.{index}"
         if item:
             yield _remove(ctx, key, f"Keep the signatory {item.get('name', '')}?", "letter.add")
-        yield ctx.ask(f"{key}.name", "The signatory", "e.g. Rt Hon Damian Hinds MP.", required=True)
+        yield ctx.ask(
+            f"{key}.name",
+            "Who signs the letter (their name)",
+            "e.g. Rt Hon Damian Hinds MP.",
+            required=True,
+        )
         yield ctx.ask(
             f"{key}.title_lines",
-            "The signatory's title",
+            "Their title, under their name",
             "Separate lines with ;.",
             "lines",
             default=["Secretary of State for Education"],
@@ -193,12 +202,14 @@ def _pick(ctx: Context, key: str, offered: list[Clause], label: str) -> Question
     choices += [Choice(c.id, c.spec.title) for c in offered if c.id not in present]
     if ctx.answers.has(key):
         default = [f"{_OWN}{i}" for i, _ in existing]
+    elif ctx.from_spec:  # the spec has none here: suggest none (it stays without)
+        default = []
     else:
         usual = {"any", str(ctx.answers.interview.get("intervention"))}
         default = [c.id for c in offered if usual & set(c.spec.usual_for)]
 
     def store(value: Any) -> None:
-        if ctx.answers.has(key) and sorted(value) == sorted(default):
+        if sorted(value) == sorted(default) and (ctx.answers.has(key) or not value):
             return  # nothing changed: the paragraphs stay exactly as they are
         kept = [e for i, e in existing if f"{_OWN}{i}" in value]
         order = {c.id: n for n, c in enumerate(offered)}
@@ -322,7 +333,9 @@ def _param(ctx: Context, key: str, clause: Clause, param: Param) -> Question:
     else:
         choices = []
     if param.type in ("report", "direction") and not has_default and choices:
-        default = choices[0].value
+        default = choices[0].value  # the first listed: a suggestion the drafter confirms
+    elif param.type == "reports" and not has_default:
+        default = [c.value for c in choices]
     return ctx.ask(
         key,
         param.label,
