@@ -241,6 +241,11 @@ def _name(group: str) -> str:
     return bytes.fromhex(group.removeprefix("g_")).decode("utf-8")
 
 
+def _term_id(key: Any) -> Any:
+    """A report's or direction's id, from its term key (`("report", "ofsted-2016")`)."""
+    return key[1] if isinstance(key, tuple) else key
+
+
 def _result(
     clause: Clause, values: dict[str, Any], found: dict[str, str], terms: DefinedTerms, own: int
 ) -> Attempt:
@@ -251,9 +256,9 @@ def _result(
         if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             value = found.get(_group(f"param.{name}"))
         elif value is not None and hasattr(value, "key"):
-            value = value.key
+            value = _term_id(value.key)
         elif isinstance(value, list):
-            value = [v.key if hasattr(v, "key") else v for v in value]
+            value = [_term_id(v.key) if hasattr(v, "key") else v for v in value]
         if value != param.default:
             given[name] = value
     for key, text in found.items():
