@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 DOCUMENT_HELP = "for a spec: its direction or its letter (default: the direction if it has one)"
 EXIT_OK = 0
+# What `drafting serve` needs beyond the library: the `web` extra.
+WEB_MODULES = {"starlette", "uvicorn", "multipart", "python_multipart", "govuk_frontend_jinja"}
 EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
 #: What a shell reports for a process ended by SIGPIPE (128 + 13).
@@ -225,6 +227,24 @@ def _parser() -> argparse.ArgumentParser:
     wizard.add_argument("--force", action="store_true", help="overwrite answers and documents")
     wizard.set_defaults(command=_wizard)
 
+    serve = commands.add_parser(
+        "serve", help="draft in the browser: a local web app (needs drafting[web])"
+    )
+    serve.add_argument(
+        "drafts",
+        type=Path,
+        nargs="?",
+        default=Path("drafts"),
+        help="folder of the drafts' answers files (default: drafts/)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.set_defaults(command=_serve)
+
     importing = commands.add_parser(
         "import",
         help="turn a published direction or letter (.pdf, .docx, .txt) into a spec",
@@ -345,13 +365,13 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _print_findings(report: Report, stream: TextIO, accepted: bool = True) -> None:
-    from drafting import format_finding
+    from drafting import format_finding, place_of
 
     for finding in report.findings:
         print(format_finding(report.name, finding), file=stream)
     if accepted:
         for finding, reason in report.accepted:
-            place = f"{report.name}:{finding.line}:" if finding.line else f"{report.name}:"
+            place = place_of(report.name, finding)
             print(f"{place} {finding.where}: accepted {finding.code}: {reason}", file=stream)
 
 
@@ -360,6 +380,10 @@ def _report_json(report: Report) -> dict[str, object]:
         located: dict[str, object] = {"where": f.where, "part": f.part or None, "label": f.path}
         if f.line is not None:
             located["line"] = f.line
+        if f.column is not None:
+            located["column"] = f.column
+        if f.page is not None:
+            located["page"] = f.page
         return {"code": f.code, "severity": f.severity, **located, "excerpt": f.excerpt,
                 "message": f.message}  # fmt: skip
 
@@ -435,6 +459,24 @@ def _wizard(arguments: argparse.Namespace) -> int:
         )
     for path in paths:
         print(path)
+    return EXIT_OK
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    try:
+        if TYPE_CHECKING:  # mypy sees the source folder; installed, it is drafting.web
+            from web import serve
+        else:
+            from drafting.web import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in WEB_MODULES:
+            raise
+        raise DraftingError(
+            f"the web app needs the web extra ({exc.name} is missing): pip install 'drafting[web]'"
+        ) from None
+    if not 0 < arguments.port < 65536:
+        raise DraftingError(f"--port must be between 1 and 65535, not {arguments.port}")
+    serve(arguments.drafts, arguments.host, arguments.port)
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from drafting import SpecError, Where, dump_yaml, parse_yaml, write_atomic
+from drafting import SpecError, Where, dump_yaml, load_yaml, write_atomic
 
 Data = dict[str, Any]
 
@@ -81,11 +81,9 @@ def sidecar_of(path: Path) -> Path:
 
 
 def _load(path: Path) -> Data:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"cannot read the answers ({exc})", Where(path)) from None
-    data, _ = parse_yaml(text, path, SpecError)
+    if path.is_file() and path.stat().st_size == 0:  # is_file: a FIFO is refused, never opened
+        return {}
+    data, _ = load_yaml(path, SpecError)  # a regular file only: a FIFO never blocks
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -9,6 +9,7 @@ Specs and drafts
     spec_reference(specs)                the field reference (docs/spec.md), examples from specs
     Draft.from_file(path)                load a spec, assemble its documents, lay them out
     draft.get(kind).text                 a document (direction or letter) as plain text
+    DocumentKind                         "direction" or "letter"
     validation_message(error, model)     a pydantic validation error as a one-line message
     parse_yaml(text, path, error)        YAML text as data, with the line of every field
     load_yaml(path, error)               ... read from a file (errors name the file)
@@ -28,6 +29,7 @@ Use cases
     Report                               one document's findings, and those its spec accepts
     Finding                              code, severity, where (`annex 3.a`), line, message
     format_finding(name, finding)        one finding on one line, `file:line:` first for a .txt
+    place_of(name, finding)              that `file:line:` (`file: page N:` for a PDF)
     compare_files(left, right, ...)      the regression diff of two documents
     Comparison                           its rows, differences, similarity and notes
     print_comparison(comparison)         the diff report for a terminal
@@ -37,6 +39,8 @@ Use cases
     explain_normalisation()              what the diff treats as noise, one rule a line
     render_docx(draft, kind)             a document of a draft as .docx bytes
     render_pdfs(documents)               .docx bytes converted to PDF bytes in one LibreOffice run
+    libreoffice()                        the LibreOffice program, or None when it is not installed
+    output_names(spec_path)              the file name of each document a spec's build writes
     read_docx(path)                      a .docx's paragraphs with the labels Word would show
     write_outputs(files, force)          write files all or nothing (never half a file)
     write_atomic(path, data)             write one file by temporary file and rename
@@ -89,13 +93,21 @@ from drafting._errors import (
     Where,
 )
 from drafting.assembly._draft import Draft
+from drafting.document._tree import DocumentKind
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
 from drafting.spec._model import Spec, load_spec
 
 if TYPE_CHECKING:
     from drafting._api import find_clause, spec_schema, version
-    from drafting._build import Built, build
-    from drafting.checks import Finding, Report, check_draft, check_file, format_finding
+    from drafting._build import Built, build, output_names
+    from drafting.checks import (
+        Finding,
+        Report,
+        check_draft,
+        check_file,
+        format_finding,
+        place_of,
+    )
     from drafting.compare._compare import compare_files
     from drafting.compare._diff import Comparison
     from drafting.compare._redline import render_redline
@@ -123,7 +135,7 @@ if TYPE_CHECKING:
         answer_unattended,
     )
     from drafting.read._docx import read_docx
-    from drafting.render._pdf import render_pdfs
+    from drafting.render._pdf import libreoffice, render_pdfs
     from drafting.render._word import render_docx
     from drafting.spec._reference import spec_reference
     from drafting.spec._validation import validation_message
@@ -135,6 +147,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "Built": ("drafting._build", "Built"),
     "build": ("drafting._build", "build"),
+    "output_names": ("drafting._build", "output_names"),
+    "libreoffice": ("drafting.render._pdf", "libreoffice"),
     "find_clause": ("drafting._api", "find_clause"),
     "spec_schema": ("drafting._api", "spec_schema"),
     "version": ("drafting._api", "version"),
@@ -168,6 +182,7 @@ _LAZY = {
     "check_draft": ("drafting.checks", "check_draft"),
     "check_file": ("drafting.checks", "check_file"),
     "format_finding": ("drafting.checks", "format_finding"),
+    "place_of": ("drafting.checks", "place_of"),
     "compare_files": ("drafting.compare._compare", "compare_files"),
     "Comparison": ("drafting.compare._diff", "Comparison"),
     "render_redline": ("drafting.compare._redline", "render_redline"),
@@ -207,6 +222,7 @@ __all__ = [
     "ClauseLibraryError",
     "Comparison",
     "DocumentError",
+    "DocumentKind",
     "Draft",
     "DraftingError",
     "Finding",
@@ -240,10 +256,13 @@ __all__ = [
     "import_document",
     "import_report_json",
     "import_report_lines",
+    "libreoffice",
     "load_library",
     "load_spec",
     "load_yaml",
+    "output_names",
     "parse_yaml",
+    "place_of",
     "print_comparison",
     "read_docx",
     "render_docx",

@@ -30,12 +30,19 @@ class Where:
     field: str | None = None
 
     def __str__(self) -> str:
-        place = str(self.file)
+        place = _printable(str(self.file))
         if self.line is not None:
             place += f":{self.line}"
         if self.field:
-            place += f": {self.field}"
+            place += f": {_printable(self.field)}"
         return place
+
+
+def _printable(text: str) -> str:
+    """The text with what would break a one-line message (a newline in a key) shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DraftingError(Exception):

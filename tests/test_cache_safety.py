@@ -59,6 +59,7 @@ class _Gadget:
         return os.system, (f"touch {self.marker}",)
 
 
+@pytest.mark.slow
 def test_a_flipped_byte_in_any_entry_never_changes_the_document(cache: Path) -> None:
     expected = _build()
     entries = _entries(cache)

@@ -234,6 +234,7 @@ def test_check_command_exit_codes_and_json(run: Callable[..., Result], tmp_path:
         "part": "title",
         "label": None,
         "line": 3,
+        "column": 7,
         "excerpt": "…ION UNDER SECTIONS 497(4B) OF THE EDUCATION ACT 1996 TO NORTHA…",
         "message": "write 'section' for 1 section",
     }

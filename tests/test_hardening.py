@@ -382,3 +382,24 @@ def test_random_yaml_structures_are_one_line_and_exit_2(
         assert result.code == 2, (arguments, result)
         assert result.err.startswith("drafting: error: ") and result.err.count("\n") == 1
     assert not out.exists()
+
+
+_HOSTILE_YAML = {
+    "chained aliases": "a0: &a0 x\n"
+    + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 3000)),
+    "nested blocks": "".join("  " * i + f"k{i}:\n" for i in range(2000)) + "  " * 2000 + "x\n",
+    "nested flows": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "nested past the limit": "a: " + "[" * 60 + "]" * 60 + "\n",
+    "a complex key": "? [a, b]\n: c\n",
+    "a local tag": "a: !python/object x\n",
+}
+
+
+@pytest.mark.parametrize("text", list(_HOSTILE_YAML.values()), ids=list(_HOSTILE_YAML))
+def test_hostile_yaml_is_one_line_quickly(text: str, tmp_path: Path) -> None:
+    from drafting import SpecError
+    from drafting.spec._yaml import parse_yaml
+
+    with pytest.raises(SpecError) as raised:
+        parse_yaml(text, tmp_path / "spec.yaml", SpecError)
+    assert "\n" not in str(raised.value) and str(raised.value).startswith(str(tmp_path))

@@ -6,12 +6,13 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
 from drafting import Draft, Spec
-from drafting.importing import import_document
+from drafting.importing import import_document, report_json
 from drafting.spec._model import Entry
 
 from .conftest import ROOT, SAMPLE_IDS, SAMPLES, Result, load_sample
@@ -216,6 +217,12 @@ def test_not_a_direction_is_one_line_and_writes_nothing(
     assert not (tmp_path / "out.yaml").exists()
 
 
+def test_a_spec_is_not_imported(run: Callable[..., Result], tmp_path: Path) -> None:
+    result = run("import", ROOT / "samples" / "kirklees-2018-01-25-direction.yaml")
+    assert result.code == 2
+    assert "is a spec already" in result.err and result.out == ""
+
+
 def test_pdf_without_text_is_one_line(run: Callable[..., Result], tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
@@ -228,3 +235,30 @@ def test_pdf_without_text_is_one_line(run: Callable[..., Result], tmp_path: Path
     assert result.code == 2
     assert "no text" in result.err
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_most_paragraph_entries_of_the_published_texts_are_clauses() -> None:
+    reports = [report_json(import_document(text)) for text in PUBLISHED]
+    matched = sum(r["matched"] for r in reports)
+    total = sum(r["paragraphs"] for r in reports)
+    assert matched >= 0.8 * total, [(r["file"], r["matched"], r["paragraphs"]) for r in reports]
+
+
+def test_wizard_from_a_published_text_offers_what_was_imported(tmp_path: Path) -> None:
+    if TYPE_CHECKING:
+        from cli import _previous_spec
+        from cli._wizard import run as wizard
+    else:
+        from drafting.cli import _previous_spec
+        from drafting.cli._wizard import run as wizard
+    from .test_wizard import Script
+
+    source = ROOT / "samples" / "published" / "kirklees-2018-01-25-direction.txt"
+    previous = _previous_spec(source, tmp_path)
+    assert previous is not None
+    answers = tmp_path / "answers.yaml"
+    script = Script({"wizard.review": ["write"]})
+    wizard(answers, False, previous, tmp_path, False, script)
+    assert "council.name" in script.asked
+    text = Draft.from_file(answers).text
+    assert "re-appointed Eleanor Brazil OBE as the Children's Services Commissioner" in text

@@ -56,3 +56,15 @@ def test_wheel_install_builds_from_outside_the_repository(tmp_path: Path) -> Non
     assert str(package).startswith(str(environment)), "the wheel, not the checkout, was imported"
     assert (package / "clauses" / "access.yaml").exists()
     assert (package / "templates" / "direction.docx").exists()
+    # The web app travels in the wheel; without the `web` extra, `serve` says what to install.
+    assert (package / "web" / "templates" / "question.html").exists()
+    assert (package / "web" / "static" / "govuk-frontend.min.css").exists()
+    served = subprocess.run(
+        [environment / "bin" / "drafting", "serve"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert served.returncode == 2
+    assert "pip install 'drafting[web]'" in served.stderr

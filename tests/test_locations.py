@@ -10,6 +10,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from drafting.checks import check_file
 from tests.conftest import KIRKLEES, ROOT, Result, load_sample
 
@@ -62,9 +64,12 @@ def test_text_findings_name_the_file_line_for_editors(run: Callable[..., Result]
     result = run("check", text)
     lines = text.read_text(encoding="utf-8").splitlines()
     first = result.out.splitlines()[0]
-    assert first.startswith(f"{text}:8: recital 2: error TERM002:")
-    assert lines[8 - 1].startswith("2. The Council's failure")
     found = json.loads(run("check", text, "--format", "json").out)[0]["findings"]
+    column = found[0]["column"]
+    assert first.startswith(f"{text}:8:{column}: recital 2: error TERM002:")
+    assert lines[8 - 1].startswith("2. The Council's failure")
+    excerpt = found[0]["excerpt"].strip("…")
+    assert lines[8 - 1][column - 1 :].startswith(excerpt)
     annex = next(f for f in found if f["code"] == "DATE003")
     assert (annex["where"], annex["part"], annex["label"]) == ("annex 3", "annex", "3")
     assert lines[annex["line"] - 1].startswith("3. The Commissioner is expected")
@@ -81,3 +86,18 @@ def test_a_generated_letters_paragraphs_are_named_in_the_letter(
     result = run("check", write_spec(data))
     assert result.code == 1
     assert ": letter paragraph " in result.out and "error CITE001" in result.out
+
+
+@pytest.mark.slow
+def test_pdf_findings_name_their_page(
+    run: Callable[..., Result], tmp_path: Path, soffice: None
+) -> None:
+    assert run("build", KIRKLEES, "-o", tmp_path, "--pdf").code == 0
+    pdf = tmp_path / f"{KIRKLEES.stem}.pdf"
+    found = json.loads(run("check", pdf, "--format", "json").out)[0]["findings"]
+    pages = {f["where"]: f["page"] for f in found}
+    assert pages["recital 2"] == 1  # TERM002, which the spec accepts
+    assert pages["annex 3"] > pages["recital 2"]  # DATE003: the annex follows a page break
+    assert f"{pdf}: page 1: recital 2: error TERM002" in run("check", pdf).out
+    with_spec = run("check", pdf, "--spec", KIRKLEES)
+    assert with_spec.code == 0 and "accepted DATE003" in with_spec.out

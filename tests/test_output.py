@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -232,6 +233,7 @@ def test_an_output_that_is_an_input_is_refused_even_with_force(
     yaml_spec = tmp_path / "spec.yaml"
     shutil.copy(KIRKLEES, yaml_spec)
     for arguments in (
+        ["build", spec, "--force"],
         ["diff", yaml_spec, published, "--html", yaml_spec, "--force"],
         ["diff", yaml_spec, published, "--redline", published, "--force"],
     ):
@@ -260,3 +262,21 @@ def test_pdf_added_beside_identical_word_documents_needs_no_force(
     docx.write_bytes(OLD)  # a different document there still needs --force
     result = run("build", KIRKLEES, "-o", out, "--pdf")
     assert result.code == 2 and "already exists; use --force" in result.err
+
+
+def test_a_real_append_only_folder_writes_nothing(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{KIRKLEES.stem}.docx").write_bytes(OLD)
+    if subprocess.run(["chattr", "+a", str(out)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +a needs root on a file system with inode flags")
+    try:
+        result = run("build", KIRKLEES, "-o", out, "--force")
+        assert result.code == 2 and result.err.count("\n") == 1
+        assert "append-only or immutable" in result.err
+        assert _names(out) == [f"{KIRKLEES.stem}.docx"]
+        assert (out / f"{KIRKLEES.stem}.docx").read_bytes() == OLD
+    finally:
+        subprocess.run(["chattr", "-a", str(out)], check=True)

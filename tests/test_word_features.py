@@ -18,7 +18,7 @@ from openxml_audit import OpenXmlValidator
 from drafting import Draft
 from drafting.render._pdf import libreoffice
 from drafting.render._word import render_docx
-from tests.conftest import KIRKLEES, ROOT, Result
+from tests.conftest import KIRKLEES, ROOT, Result, load_sample
 
 LETTER = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
 NORFOLK = ROOT / "samples" / "norfolk-2016-08-05-direction.yaml"
@@ -123,3 +123,28 @@ def test_the_redline_is_signed_by_its_author_on_the_newer_documents_date(
     assert 'w:author="Legal Adviser" w:date="2018-01-25T00:00:00Z"' in xml
     first = docx.Document(str(redline)).paragraphs[0]
     assert first.style is not None and first.style.name == "Title"
+
+
+def test_the_redline_is_the_newer_direction_in_house_style_with_real_numbering(
+    run: Callable[..., Result], write_spec: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = load_sample()
+    del data["recitals"][4]  # the older direction has no appointment recital ...
+    items = data["operative"]["paragraphs"][0]["items"]
+    items[1], items[3] = items[3], items[1]  # ... and two of its items the other way round
+    older = write_spec(data, "older.yaml")
+    redline = tmp_path / "redline.docx"
+    assert run("diff", older, KIRKLEES, "--redline", redline).code == 1
+    document = docx.Document(str(redline))
+    with zipfile.ZipFile(redline) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    styles = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert styles[:2] == ["Title", "Heading 1"]
+    assert {"List Number", "List Number 2", "List Number 3"} <= set(styles)
+    assert xml.count("<w:numPr>") > 30  # real numbering: no label is typed ...
+    assert "7.\t" not in xml and "6.\t" not in xml  # ... so a renumbered one needs no change
+    assert "<w:moveFrom " in xml and "<w:moveTo " in xml and "moveFromRangeStart" in xml
+    assert OpenXmlValidator().validate(str(redline)).errors == []
+    # Accept all: the newer direction, labels as Word numbers them; reject all: the older.
+    assert run("diff", redline, KIRKLEES).code == 0
+    assert run("diff", redline, older, "--before-changes").code == 0

@@ -22,7 +22,7 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafting.assembly._draft import Draft
@@ -157,7 +157,7 @@ def check_file(path: Path, final: bool | None = None, spec: Path | None = None) 
     paragraphs = subject_paragraphs(source.paragraphs, source_lines=source.has_lines)
     if spec is None:
         subject = Subject(str(path), paragraphs, final is not False)
-        return [Report(str(path), check_subject(subject))]
+        return [Report(str(path), _with_columns(check_subject(subject), source.text_lines))]
     draft = Draft.from_file(spec)
     rendered = draft.get()
     dated = rendered.dated is not None
@@ -168,7 +168,31 @@ def check_file(path: Path, final: bool | None = None, spec: Path | None = None) 
         spec=draft.spec,
         kind=rendered.document.kind,
     )
-    return [_accept(draft, str(path), check_subject(subject))]
+    return [_accept(draft, str(path), _with_columns(check_subject(subject), source.text_lines))]
+
+
+def _with_columns(findings: list[Finding], lines: tuple[str, ...]) -> list[Finding]:
+    """Each finding on a text file's line with the column its excerpt begins at, if it is there.
+
+    The excerpt is read text (quotes straightened, spaces run together): where the line was
+    written otherwise, or the excerpt runs over two lines, no column is given.
+    """
+    located = []
+    for finding in findings:
+        column = None
+        if finding.line is not None and 0 < finding.line <= len(lines) and finding.excerpt:
+            at = lines[finding.line - 1].find(finding.excerpt.strip("…"))
+            column = at + 1 if at >= 0 else None
+        located.append(replace(finding, column=column))
+    return located
+
+
+def place_of(name: str, finding: Finding) -> str:
+    """`file:line:column:` (or `file:line:`) for a .txt, `file: page N:` for a PDF, else `file:`."""
+    if finding.line:
+        column = f"{finding.column}:" if finding.column else ""
+        return f"{name}:{finding.line}:{column}"
+    return f"{name}: page {finding.page}:" if finding.page else f"{name}:"
 
 
 def format_finding(name: str, finding: Finding) -> str:
@@ -177,8 +201,8 @@ def format_finding(name: str, finding: Finding) -> str:
     Then where (`annex 3.a`), severity, code, explanation and the words concerned.
     """
     excerpt = f' — "{finding.excerpt}"' if finding.excerpt else ""
-    place = f"{name}:{finding.line}:" if finding.line else f"{name}:"
-    return f"{place} {finding.where}: {finding.severity} {finding.code}: {finding.message}{excerpt}"
+    what = f"{finding.severity} {finding.code}: {finding.message}{excerpt}"
+    return f"{place_of(name, finding)} {finding.where}: {what}"
 
 
-__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding"]
+__all__ = ["Finding", "Report", "check_draft", "check_file", "format_finding", "place_of"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
@@ -47,6 +47,8 @@ class Finding:
     line: int | None = None  # the line of a text file it starts on, for editors to jump to
     part: str = ""  # the document part: recital, direction, annex, letter ...
     path: str | None = None  # the paragraph's full label path (`7.c.ii`), if it has one
+    page: int | None = None  # for a PDF: the page the paragraph begins on
+    column: int | None = None  # where the excerpt begins on `line`, when it stands there as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,14 @@ class Para:
     placed: Placed | None
     part: str = ""  # recital, direction, annex, letter ... ("" where a text does not show it)
     number: int = 0  # its place among the part's paragraphs, 1-based
-    source_line: bool = False  # whether `line` is a line of the file read (a .txt or .pdf)
+    source_line: bool = False  # whether `line` is a line of the file read (a .txt)
+    page: int | None = None  # for a PDF: the page it begins on
+
+    def _located(self, read: TextParagraph, source_line: bool) -> Para:
+        """The paragraph with where `read` stands: its part, place in the part, page."""
+        return replace(
+            self, part=read.part, number=read.number, source_line=source_line, page=read.page
+        )
 
     @property
     def path(self) -> str | None:
@@ -129,7 +138,7 @@ class Subject:
         line = para.line if para.source_line else None
         return Finding(
             code, severity, para.where, _short(excerpt), message, para.index, line,
-            para.part, para.path,
+            para.part, para.path, para.page,
         )  # fmt: skip
 
 
@@ -160,9 +169,7 @@ def subject_paragraphs(
     if placed is None:
         paragraphs, placed = locate_text(paragraphs)
     return [
-        Para(
-            i, p.label, p.text, p.line, p.marker, p.text.lower(), q, p.part, p.number, source_lines
-        )
+        Para(i, p.label, p.text, p.line, p.marker, p.text.lower(), q)._located(p, source_lines)
         for i, (p, q) in enumerate(zip(paragraphs, placed, strict=True))
     ]
 

@@ -32,6 +32,12 @@ def jump(comparison: Comparison, difference: Difference) -> str:
         return f"{comparison.right_name}:{difference.right.line}:"
     if comparison.left_lines and difference.left is not None:
         return f"{comparison.left_name}:{difference.left.line}:"
+    for side, name in (
+        (difference.right, comparison.right_name),
+        (difference.left, comparison.left_name),
+    ):
+        if side is not None and side.page is not None:
+            return f"{name}: page {side.page}:"
     return ""
 
 
@@ -175,6 +181,8 @@ def _paragraph_json(paragraph: TextParagraph | None, lines: bool) -> dict[str, A
     }
     if lines:
         located["line"] = paragraph.line
+    if paragraph.page is not None:
+        located["page"] = paragraph.page
     return {**located, "text": paragraph.text}
 
 

@@ -5,8 +5,10 @@ the paragraph entries matched, the facts with how sure, the checks' findings and
 `spec_yaml` writes it as commented YAML, `report_lines`/`report_json` the import report, and
 `candidate_clauses` the unmatched paragraphs as clauses for the library.
 
-    document ─read─► Shape (_shape) ─► Facts (_facts) ─► entries (_match, _patterns)
-             ─► spec, proved by a round trip (_document) ─► YAML (_write), report (_report)
+    document ─read─► Shape (_shape) ─► Facts (_facts, _reports, _dates)
+             ─► entries (_match ranks clauses, _patterns reads their parameters)
+             ─► spec (_document), proved by a round trip (_proof)
+             ─► YAML (_write), report (_report), candidate clauses (_candidates)
 """
 
 from __future__ import annotations

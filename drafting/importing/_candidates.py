@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from drafting.importing._document import Imported
+from drafting.library._language import capfirst
+from drafting.spec._dates import PartialDate
 
 
 def candidate_clauses(imported: Imported) -> str:
@@ -58,8 +60,16 @@ def _replacements(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]
         found.append((term[:1].upper() + term[1:], "{{ council|mention|capfirst }}", {}))
         if council.get("area"):
             found.append((council["area"], "{{ council.area }}", {}))
-    found.append(("the Secretary of State", "{{ sos|mention }}", {}))
-    found.append(("The Secretary of State", "{{ sos|mention|capfirst }}", {}))
+    sos = spec.get("secretary_of_state", {})
+    title, sos_term = sos.get("title", "Secretary of State for Education"), "the Secretary of State"
+    for article, template in (("the", "{{ sos|mention }}"), ("The", "{{ sos|mention|capfirst }}")):
+        found.append((f'{article} {title} ("{sos_term}")', template, {}))
+        found.append((f"{article} {title}", template, {}))
+        found.append((f"{article} Secretary of State", template, {}))
+    if council.get("name"):
+        term = council.get("term", "the Council")
+        found.append((f'{council["name"]} ("{term})', "{{ council|mention }}", {}))
+        found.append((f"{term}'s", "{{ council|mention|possessive }}", {}))
     appointee = spec.get("appointee", {})
     for key in ("name", "reference", "short"):
         if appointee.get(key):
@@ -69,8 +79,30 @@ def _replacements(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]
     for report in spec.get("reports", []):
         if report.get("term"):
             param = {"report": {"type": "report"}}
+            for long in _long_forms(report):
+                defined = f'{long} ("{report["term"]}")'
+                found.append((defined, "{{ report|mention }}", param))
+                found.append((capfirst(defined), "{{ report|mention|capfirst }}", param))
             found.append((report["term"], "{{ report|mention }}", param))
     return sorted(found, key=lambda r: len(r[0]), reverse=True)
+
+
+#: How the library's reference clauses first describe each kind of report.
+_DESCRIBED = {
+    "ofsted-inspection": "Ofsted's inspection report of {}",
+    "ofsted-monitoring-letter": "Ofsted's letter of {} to the Council",
+    "ofsted-focused-visit-letter": "Ofsted's focused visit letter of {}",
+    "commissioner-report": "the Children's Services Commissioner's report of {}",
+}
+
+
+def _long_forms(report: dict[str, Any]) -> list[str]:
+    """The ways a report may be described before its defined term, in either date style."""
+    if report.get("description"):
+        return [report["description"]]
+    date = PartialDate.parse(report["date"])
+    form = _DESCRIBED.get(report["kind"], "")
+    return [form.format(date.format(style)) for style in ("ordinal", "plain")] if form else []
 
 
 def _templated(

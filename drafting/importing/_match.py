@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -27,9 +27,9 @@ from drafting.library._language import DefinedTerms, Term
 #: Clauses the assembler adds from the facts, or that describe things rather than paragraphs.
 _NOT_PARAGRAPHS = ("reference.", "signature.", "title.", "revocation.", "duration.")
 _NOT_PARAGRAPH_IDS = {"letter.addressee", "letter.salutation", "letter.copy-list"}
-_TRIED = 6
+_TRIED = 3
 #: Clauses this near (fuzzy score) are tried allowing a few words the published text has wrong.
-_NEAR_SCORE = 80
+_NEAR_SCORE = 70
 _NEAR_TRIED = 2
 _ENDING = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 _COVERED = 0.9
@@ -77,6 +77,7 @@ class Matcher:
         self.report_data = report_data
         self.terms = DefinedTerms()
         self.plain_text: set[int] = set()  # ids of nodes to import as free text whatever matches
+        self.cache: dict[tuple[Any, ...], Attempt | None] = {}
         self.wordings = _wordings(library, facts)
         self.literals = {key: _literals(text) for key, text in self.wordings.items()}
 
@@ -92,7 +93,7 @@ class Matcher:
             for clause_id in self._candidates(node.text, ranked):
                 clause = self.library.get(clause_id)
                 assert clause is not None
-                tried = attempt(clause, self.facts, self.terms, node.flat(), bool(node.children))
+                tried = self._attempt(clause, node.flat(), bool(node.children), near=False)
                 if tried is not None and _fits(tried, clause, node):
                     found.append((clause, tried))
             # the clause that says most in its own words: least read from the text into values
@@ -104,7 +105,7 @@ class Matcher:
                 if clause is None:
                     continue
                 flat, children = node.flat(), bool(node.children)
-                near = attempt(clause, self.facts, self.terms, flat, children, near=True)
+                near = self._attempt(clause, flat, children, near=True)
                 if near is not None and _fits(near, clause, node) and self._learn(near):
                     return self._clause_entry(node, clause, near)
         return self._text_entry(node, ranked)
@@ -113,6 +114,24 @@ class Matcher:
         """Clause ids by how near their wording is to `text`, nearest first."""
         found = process.extract(text, self.wordings, scorer=_score, limit=_TRIED + 2)
         return [(key, score) for _, score, key in found]
+
+    def _attempt(
+        self, clause: Clause, texts: list[str], extra_items: bool, near: bool
+    ) -> Attempt | None:
+        """`attempt`, remembered across the rounds of one import (the same facts each round)."""
+        known = tuple(
+            (key, name, value)
+            for key, thing in [*self.facts.reports.items(), *self.facts.directions.items()]
+            for name, value in vars(thing).items()
+            if isinstance(value, str) and OPEN not in value
+        )
+        key = (clause.id, tuple(texts), extra_items, near, frozenset(self.terms.defined), known)
+        if key not in self.cache:
+            self.cache[key] = attempt(clause, self.facts, self.terms, texts, extra_items, near)
+        found = self.cache[key]
+        if found is None:
+            return None
+        return replace(found, terms=DefinedTerms(set(found.terms.defined)))
 
     def _candidates(self, text: str, ranked: list[tuple[str, float]]) -> list[str]:
         """The nearest clauses, then any whose own words all appear in the paragraph."""

@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from drafting.document._tree import ANCHOR_OPEN, ANCHOR_PATTERN
+from drafting.document._tree import ANCHOR_CLOSE, ANCHOR_OPEN, ANCHOR_PATTERN
 from drafting.library._clauses import Clause, ClauseItem, ClauseRenderError
 from drafting.library._language import DefinedTerms
 from drafting.read._normalise import normalise_characters, read_paragraphs
@@ -31,9 +32,10 @@ _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]+){CLOSE}")
 _ENDING = r"(?P<__end>(?:\s*[;:.,])?(?:\s*(?:and|or))?)"
 _STRIP_END = re.compile(r"\s*(?:[;:.,]\s*(?:and|or)?)?\s*$")
 MAX_CHOICES = 240
-MAX_NEAR = 48
+MAX_NEAR = 160
 _NEAR_WORDS = 10  # words changed in one run, both sides together
 _NEAR_RUNS = 3  # runs of differing words, per paragraph
+_CONTEXT = 2  # words either side of a difference
 _TOKENS = re.compile(r"\n|[^ \n]+")
 
 
@@ -117,7 +119,29 @@ def _size(differences: list[tuple[str, str]]) -> int:
 def _patched_ends(
     rendered: list[str], texts: list[str]
 ) -> tuple[list[str], list[tuple[str, str]]] | None:
-    """As `_patched`, for one paragraph, leaving its closing punctuation to `end`."""
+    """As `_patched`, for one paragraph, leaving its closing punctuation to `end`.
+
+    Where the paragraph runs on past the clause's sentences, the sentences after (an `add`) are
+    left as written.
+    """
+    patched = _patched_end(rendered, texts)
+    if patched is not None:
+        return patched
+    words = len(rendered[0].split())
+    sentences = texts[0].split(". ")
+    for count in range(1, len(sentences)):
+        head = ". ".join(sentences[:count]) + "."
+        if abs(len(head.split()) - words) <= _NEAR_WORDS // 2:
+            found = _patched([rendered[0]], [head])
+            if found is not None:
+                rest = ". ".join(sentences[count:])
+                return [f"{found[0][0]} {rest}", *texts[1:]], found[1]
+    return None
+
+
+def _patched_end(
+    rendered: list[str], texts: list[str]
+) -> tuple[list[str], list[tuple[str, str]]] | None:
     ending = _STRIP_END.search(texts[0])
     tail = ending.group(0) if ending else ""
     core = texts[0][: len(texts[0]) - len(tail)]
@@ -141,7 +165,7 @@ def _patched(
     clause_words = _TOKENS.findall("\n".join(normalise_characters(t) for t in rendered))
     published = _TOKENS.findall("\n".join(texts[: len(rendered)]))
     patched: list[str] = []
-    differences: list[tuple[str, str]] = []
+    runs: list[tuple[int, int, list[str]]] = []  # published words j1:j2 read as the clause's
     matcher = difflib.SequenceMatcher(None, clause_words, published, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         theirs, ours = published[j1:j2], clause_words[i1:i2]
@@ -150,13 +174,21 @@ def _patched(
             continue
         if "\n" in theirs or "\n" in ours or len(theirs) + len(ours) > _NEAR_WORDS:
             return None
-        before, after = published[max(j1 - 2, 0) : j1], published[j2 : j2 + 2]
+        patched += ours
+        if runs and j1 - runs[-1][1] <= 2 * _CONTEXT:  # near the last run: one difference
+            start, end, words = runs[-1]
+            runs[-1] = (start, j2, words + published[end:j1] + ours)
+        else:
+            runs.append((j1, j2, ours))
+    if not runs or len(runs) > _NEAR_RUNS * len(rendered):
+        return None
+    differences = []
+    for j1, j2, ours in runs:
+        before, after = published[max(j1 - _CONTEXT, 0) : j1], published[j2 : j2 + _CONTEXT]
         if "\n" in before + after:
             return None
+        theirs = published[j1:j2]
         differences.append((" ".join(before + theirs + after), " ".join(before + ours + after)))
-        patched += ours
-    if not differences or len(differences) > _NEAR_RUNS * len(rendered):
-        return None
     lines = " ".join(patched).split(" \n ")
     return lines + texts[len(rendered) :], differences
 
@@ -168,6 +200,8 @@ def _count(items: list[ClauseItem]) -> int:
 def _rendered(clause: Clause, context: dict[str, Any]) -> list[str]:
     """The clause's paragraph, fixed sub-paragraphs and text after, read as the normaliser reads."""
     lines = [clause.render(clause.spec.text, context)]
+    if not clause.spec.items and not clause.spec.then:
+        return [normalise_characters(lines[0])]
     lines += [clause.render(text, context) for text in _item_texts(clause.spec.items)]
     labelled = [f"1. {line}" for line in lines]
     if clause.spec.then:
@@ -183,6 +217,8 @@ def _item_texts(items: list[ClauseItem]) -> Iterator[str]:
 
 def _match(rendered: list[str], texts: list[str], single: bool) -> dict[str, str] | None:
     """The values the placeholders stand for, with `__add`/`__end` when those are needed."""
+    if len(texts) < len(rendered) or not all(map(_could_match, rendered, texts)):
+        return None
     if single:
         head = _pattern(rendered[0])
         core = _pattern(_STRIP_END.sub("", rendered[0]))
@@ -197,9 +233,34 @@ def _match(rendered: list[str], texts: list[str], single: bool) -> dict[str, str
     return _fullmatch(pattern, "\n".join(texts[: len(rendered)]))
 
 
-def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
+_CUT = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}|{ANCHOR_OPEN}[^{ANCHOR_CLOSE}]*{ANCHOR_CLOSE}")
+
+
+def _could_match(rendered: str, text: str) -> bool:
+    """Whether every piece of the clause's own wording is in the text (a regex costs far more)."""
+    return all(piece in text for piece in _pieces(rendered))
+
+
+@lru_cache(maxsize=8192)
+def _pieces(rendered: str) -> tuple[str, ...]:
+    pieces = _CUT.split(_STRIP_END.sub("", normalise_characters(rendered)))
+    return tuple(piece.strip() for piece in pieces)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
     try:
-        found = re.fullmatch(pattern, text)
+        return re.compile(pattern)
+    except re.error:
+        return None
+
+
+def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
+    compiled = _compiled(pattern)
+    if compiled is None:
+        return None
+    try:
+        found = compiled.fullmatch(text)
     except re.error:
         return None
     if found is None:
@@ -207,6 +268,7 @@ def _fullmatch(pattern: str, text: str) -> dict[str, str] | None:
     return {k: v for k, v in found.groupdict().items() if v is not None}
 
 
+@lru_cache(maxsize=8192)
 def _pattern(text: str) -> str:
     """A rendering as a regular expression: placeholders capture, cross-references are labels."""
     parts: list[str] = []
@@ -241,11 +303,6 @@ def _name(group: str) -> str:
     return bytes.fromhex(group.removeprefix("g_")).decode("utf-8")
 
 
-def _term_id(key: Any) -> Any:
-    """A report's or direction's id, from its term key (`("report", "ofsted-2016")`)."""
-    return key[1] if isinstance(key, tuple) else key
-
-
 def _result(
     clause: Clause, values: dict[str, Any], found: dict[str, str], terms: DefinedTerms, own: int
 ) -> Attempt:
@@ -256,9 +313,9 @@ def _result(
         if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             value = found.get(_group(f"param.{name}"))
         elif value is not None and hasattr(value, "key"):
-            value = _term_id(value.key)
+            value = spec_id(value)
         elif isinstance(value, list):
-            value = [_term_id(v.key) if hasattr(v, "key") else v for v in value]
+            value = [spec_id(v) if hasattr(v, "key") else v for v in value]
         if value != param.default:
             given[name] = value
     for key, text in found.items():
@@ -310,11 +367,17 @@ def _options(name: str, clause: Clause, facts: Facts) -> list[Any]:
     return list(facts.directions.values())
 
 
+def spec_id(thing: Any) -> str:
+    """The id a spec gives a report or direction (its term's key is `("report", id)`)."""
+    key = thing.key
+    return str(key[-1]) if isinstance(key, tuple) else str(key)
+
+
 def with_placeholders(thing: Any, fields: tuple[str, ...]) -> Any:
     """A report or direction whose unknown `fields` render as placeholders to capture."""
     changed = copy(thing)
     for name in fields:
         value = getattr(thing, name, None)
         if not isinstance(value, str):
-            setattr(changed, name, placeholder(f"field.{thing.key}.{name}"))
+            setattr(changed, name, placeholder(f"field.{spec_id(thing)}.{name}"))
     return changed

@@ -88,6 +88,7 @@ class Term:
         self, key: TermKey, long: str, term: str | None = None, define_at_mention: bool = True
     ) -> None:
         self.key = key
+        self.id = key[1]  # the spec's id of a report or direction ("ofsted-2016")
         self.long = long
         self.term = term
         #: False for a term only its defining clause defines (`functions|define`): mentions

@@ -217,19 +217,29 @@ def _num_pr(number: etree._Element | None) -> tuple[int, int] | None:
     return _number(_val(number.find(w("numId")), "0")), _number(_val(number.find(w("ilvl")), "0"))
 
 
+#: The tags of the text a paragraph shows, looked up once (a document has thousands of runs).
+_T, _DEL_TEXT, _TAB, _BR, _DEL, _INS, _MOVE_FROM, _MOVE_TO = (
+    w(tag) for tag in ("t", "delText", "tab", "br", "del", "ins", "moveFrom", "moveTo")
+)
+
+
 def _paragraph_text(paragraph: etree._Element, accept_changes: bool) -> str:
-    skipped = w("del") if accept_changes else w("ins")
+    # A move is a deletion where the text leaves and an insertion where it arrives.
+    skipped = {_DEL, _MOVE_FROM} if accept_changes else {_INS, _MOVE_TO}
+    # Most paragraphs have no tracked change: then no run's ancestors need looking at.
+    tracked = next(paragraph.iter(*skipped), None) is not None
     pieces: list[str] = []
-    for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
-        if any(ancestor.tag == skipped for ancestor in element.iterancestors()):
+    for element in paragraph.iter(_T, _DEL_TEXT, _TAB, _BR):
+        if tracked and any(ancestor.tag in skipped for ancestor in element.iterancestors()):
             continue
-        if element.tag == w("tab"):
+        tag = element.tag
+        if tag == _T:
+            pieces.append(element.text or "")
+        elif tag == _TAB:
             pieces.append("\t")
-        elif element.tag == w("br"):
+        elif tag == _BR:
             pieces.append("\n")
-        elif element.tag == w("delText") and accept_changes:
-            continue
-        else:
+        elif not accept_changes:  # deleted text counts when the changes are rejected
             pieces.append(element.text or "")
     return "".join(pieces)
 

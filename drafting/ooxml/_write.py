@@ -125,29 +125,49 @@ class Revisions:
         return f"<w:{tag} {stamp}>{content}</w:{tag}>" if content else f"<w:{tag} {stamp}/>"
 
 
+#: How a whole paragraph changed: the tracked-change element its paragraph mark and runs take.
+_WHOLE_MARKS = {"inserted": "ins", "deleted": "del", "moved-from": "moveFrom", "moved-to": "moveTo"}
+
+
 def tracked_paragraph_xml(
     style_id: str,
     pieces: Iterable[tuple[str, str]],
     revisions: Revisions,
     whole: str | None = None,
+    numbering: tuple[int, int] | None = None,
+    move: str | None = None,
 ) -> str:
     """A paragraph of (kind, text) pieces (`equal`, `inserted`, `deleted`) as tracked changes.
 
-    `whole` ("inserted" or "deleted") also marks the paragraph mark itself, so that accepting or
-    rejecting the change adds or removes the paragraph rather than leaving an empty one.
+    `whole` ("inserted", "deleted", "moved-from" or "moved-to") also marks the paragraph mark
+    itself, so that accepting or rejecting the change adds or removes the paragraph rather than
+    leaving an empty one; a move is named (`move`) where it leaves and where it arrives.
+    `numbering` (numId, ilvl) puts the paragraph in a Word list.
     """
     properties = _element("pStyle", val=style_id)
+    if numbering is not None:
+        num_id, level = numbering
+        properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
     if whole is not None:
-        properties += f"<w:rPr>{revisions.mark('ins' if whole == 'inserted' else 'del')}</w:rPr>"
+        properties += f"<w:rPr>{revisions.mark(_WHOLE_MARKS[whole])}</w:rPr>"
     runs = []
     for kind, text in pieces:
         if kind == "equal":
             runs.append(_run(text))
         elif kind == "deleted":
-            runs.append(revisions.mark("del", _run(text, "delText")))
+            tag = "moveFrom" if whole == "moved-from" else "del"
+            runs.append(revisions.mark(tag, _run(text, "delText")))
         else:
-            runs.append(revisions.mark("ins", _run(text)))
-    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
+            runs.append(revisions.mark("moveTo" if whole == "moved-to" else "ins", _run(text)))
+    content = "".join(runs)
+    if whole in ("moved-from", "moved-to") and move is not None:
+        tag = "moveFromRange" if whole == "moved-from" else "moveToRange"
+        revisions.last_id += 1
+        number = revisions.last_id
+        stamp = f'w:author="{_attribute(revisions.author)}" w:date="{revisions.date}"'
+        start = f'<w:{tag}Start w:id="{number}" w:name="{_attribute(move)}" {stamp}/>'
+        content = f'{start}{content}<w:{tag}End w:id="{number}"/>'
+    return f"<w:p><w:pPr>{properties}</w:pPr>{content}</w:p>"
 
 
 def columns_xml(columns: Sequence[Sequence[tuple[str, str]]]) -> str:

@@ -16,7 +16,6 @@ from drafting.document._text import render_text
 from drafting.document._tree import LaidOut, NumberFormat, Role, format_number
 from drafting.ooxml._read import (
     ListLevel,
-    PartTooLarge,
     WordParagraph,
     list_definitions,
     paragraphs,
@@ -43,18 +42,14 @@ _PARTS = ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
 def read_docx(path: Path, accept_changes: bool = True) -> list[LaidOut]:
     """The non-empty paragraphs of a .docx, with the list labels Word would show."""
     package = read_bytes(path, DocumentError)
-    # A damaged package, malformed XML, or a number that is not one (a numId of "x").
-    try:
-        with translated(DocumentError, "not a readable .docx", Where(path)):
-            parts = read_parts(
-                package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"]
-            )
-            if "word/document.xml" not in parts:
-                raise DocumentError("not a Word document (no word/document.xml)", Where(path))
-            trees = {name: parse_xml(data) for name, data in parts.items()}
-            return _read_tree(trees, accept_changes)
-    except PartTooLarge as exc:
-        raise DocumentError(str(exc), Where(path)) from None
+    # A damaged package, malformed XML, a part too large to inflate (`PartTooLarge`), or a
+    # number that is not one (a numId of "x").
+    with translated(DocumentError, "not a readable .docx", Where(path)):
+        parts = read_parts(package, ["word/document.xml", "word/styles.xml", "word/numbering.xml"])
+        if "word/document.xml" not in parts:
+            raise DocumentError("not a Word document (no word/document.xml)", Where(path))
+        trees = {name: parse_xml(data) for name, data in parts.items()}
+        return _read_tree(trees, accept_changes)
 
 
 def _read_tree(trees: dict[str, etree._Element], accept_changes: bool) -> list[LaidOut]:

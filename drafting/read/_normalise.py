@@ -109,6 +109,7 @@ class TextParagraph:
     part: str = ""
     path: str | None = None
     number: int = 0
+    page: int | None = None  # for a PDF: the page it begins on
 
     def __str__(self) -> str:
         return f"{self.label}. {self.text}" if self.label else self.text

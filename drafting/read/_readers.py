@@ -17,7 +17,7 @@ import logging
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ class Source:
     known_differences: tuple[PublishedDifference, ...] = ()
     has_lines: bool = False  # whether the paragraphs' lines are lines of the file (.txt)
     published: Path | None = None  # for a spec: the published text it names (`published:`)
+    text_lines: tuple[str, ...] = ()  # a text file's lines as written, for columns to be found
 
 
 def read_document(
@@ -98,9 +99,16 @@ def read_document(
 
         return Source(path, _located(docx_text(path, accept_changes)))
     if suffix == ".pdf":
-        return Source(path, _located(pdf_text(path)))
+        paragraphs, starts = _pdf_paragraphs(path)
+        pages = [
+            page for text, page in zip(paragraphs, starts, strict=True) for _ in text.split("\n")
+        ]
+        located = _located("\n".join(paragraphs))
+        return Source(path, [replace(p, page=pages[p.line - 1]) for p in located])
     if suffix in TEXT_SUFFIXES:
-        return Source(path, _located(read_text(path, DocumentError)), has_lines=True)
+        text = read_text(path, DocumentError)
+        lines = tuple(text.splitlines())
+        return Source(path, _located(text), has_lines=True, text_lines=lines)
     raise DocumentError(
         f"unknown format '{suffix or path.name}': give a spec (.yaml), .docx, .pdf or .txt",
         Where(path),
@@ -119,21 +127,28 @@ PDF_SECONDS = 60.0
 
 def pdf_text(path: Path) -> str:
     """The text of a PDF, one paragraph a line, told apart by the space between lines."""
+    return "\n".join(_pdf_paragraphs(path)[0])
+
+
+def _pdf_paragraphs(path: Path) -> tuple[list[str], list[int]]:
+    """The paragraphs of a PDF, and the page (1-based) on which each begins."""
     pages = _pdf_pages(path)
     if not any(pages):
         raise DocumentError("the PDF has no text (a scanned image?)", Where(path))
     running = _running_lines([[line.text for line in page] for page in pages])
     full = max(_width(line) for page in pages for line in page)
     paragraphs: list[str] = []
+    starts: list[int] = []
     last: _PdfLine | None = None  # the last line of the page before
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         kept = _without_page_number([line for line in page if line.text not in running])
         found = _page_paragraphs(kept, full)
         if found and paragraphs and last is not None and _runs_on(last, kept[0], full):
             paragraphs[-1] = f"{paragraphs[-1]} {found.pop(0)}"
         paragraphs += found
+        starts += [number] * len(found)
         last = kept[-1] if kept else last
-    return "\n".join(paragraphs)
+    return paragraphs, starts
 
 
 #: How a sentence or a list item ends: its stop, then any closing quotes or brackets.

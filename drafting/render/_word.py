@@ -37,7 +37,7 @@ from drafting.render._house import filled_template, placeholder_values, template
 from drafting.support._foreign import translated
 
 AUTHOR = "Department for Education"
-__all__ = ["AUTHOR", "render_docx", "template_for"]
+__all__ = ["AUTHOR", "keep_acts_together", "render_docx", "template_for"]
 
 
 def render_docx(
@@ -109,10 +109,12 @@ SIGNATURE_ROLES = frozenset({"signatory", "signatory-title"})
 
 
 def _title_text(item: LaidOut) -> str:
-    """The text, with a title's Act citations joined by no-break spaces (no "1996" alone)."""
-    if item.role != "title":
-        return item.text
-    return _ACT.sub("\\1\u00a0\\2\u00a0\\3", item.text)
+    return keep_acts_together(item.text) if item.role == "title" else item.text
+
+
+def keep_acts_together(text: str) -> str:
+    """An Act's short title joined by no-break spaces, so a title never ends "1996" alone."""
+    return _ACT.sub("\\1\u00a0\\2\u00a0\\3", text)
 
 
 def _list_instances(

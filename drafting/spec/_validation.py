@@ -30,8 +30,13 @@ def _first(exc: ValidationError) -> ErrorDetails:
 
 
 def _location(error: ErrorDetails) -> list[str | int]:
-    """The field path, without pydantic's names for members of a union (`function-after[...]`)."""
-    return [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+    """The field path, without pydantic's names for members of a union (`function-after[...]`).
+
+    The key an "unknown field" error names is the user's own, whatever it looks like (`[`).
+    """
+    loc = list(error["loc"])
+    last = [loc.pop()] if error["type"] == "extra_forbidden" and loc else []
+    return [part for part in loc if not (isinstance(part, str) and "[" in part)] + last
 
 
 def validation_message(exc: ValidationError, model: type[BaseModel] | None = None) -> str:

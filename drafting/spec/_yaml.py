@@ -97,6 +97,9 @@ def parse_yaml(text: str, path: Path, error: type[DraftingError]) -> tuple[Any, 
             return None, lines
         _walk(node, (), lines, path, error)
         return loader.construct_document(node), lines
+    except _Alias as alias:
+        where = Where(path, _first_alias_line(text), dotted(alias.path) or None)
+        raise error("YAML aliases (*name) are not allowed", where) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -136,8 +139,7 @@ def _walk(
     while stack:
         node, path = stack.pop()
         if id(node) in visited:  # the composer gives an alias the very node of its anchor
-            where = Where(file, lines.line_of(path), dotted(path) or None)
-            raise error("YAML aliases (*name) are not allowed", where)
+            raise _Alias(path)
         visited.add(id(node))
         _check_node(node, path, file, error)
         if isinstance(node, yaml.MappingNode):
@@ -146,6 +148,22 @@ def _walk(
             for index, item in enumerate(node.value):
                 lines.lines[(*path, index)] = item.start_mark.line + 1
             stack += reversed([(item, (*path, i)) for i, item in enumerate(node.value)])
+
+
+class _Alias(Exception):
+    """An alias was met at `path` (its node carries its anchor's line, not its own)."""
+
+    def __init__(self, path: PathKey) -> None:
+        super().__init__()
+        self.path = path
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first alias in the text (scanned only when there is one to report)."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            return int(token.start_mark.line) + 1
+    return None
 
 
 def _keys(
