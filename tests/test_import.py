@@ -246,10 +246,10 @@ def test_most_paragraph_entries_of_the_published_texts_are_clauses() -> None:
 
 def test_wizard_from_a_published_text_offers_what_was_imported(tmp_path: Path) -> None:
     if TYPE_CHECKING:
-        from cli import _previous_spec
+        from cli._commands import _previous_spec
         from cli._wizard import run as wizard
     else:
-        from drafting.cli import _previous_spec
+        from drafting.cli._commands import _previous_spec
         from drafting.cli._wizard import run as wizard
 
     source = ROOT / "samples" / "published" / "kirklees-2018-01-25-direction.txt"

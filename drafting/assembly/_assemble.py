@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, assert_never
+from typing import Any
 
 from drafting._errors import SpecError
+from drafting.assembly._params import Known, clause_values
 from drafting.document._tree import (
     LETTERS_SCHEME,
     MAX_LEVELS,
@@ -35,7 +36,6 @@ from drafting.library._clauses import (
     ClauseItem,
     ClauseLibrary,
     ClauseRenderError,
-    ParamType,
     with_globals,
 )
 from drafting.library._language import (
@@ -356,7 +356,9 @@ def _clause_paragraph(
 ) -> Paragraph:
     assert entry.clause is not None
     clause = _clause(state, entry.clause, (*path, "clause"))
-    params = _params(state, clause, entry.with_, (*path, "with"))
+    params = clause_values(
+        Known(state.lines, state.reports, state.directions), clause, entry.with_, (*path, "with")
+    )
     state.clause_count += 1
     anchor = f"c{state.clause_count}."
     context = {
@@ -416,95 +418,6 @@ def _clause(state: _Assembly, clause_id: str, path: PathKey) -> Clause:
             state.lines.where(path),
         )
     return clause
-
-
-# --- parameters --------------------------------------------------------------------------------
-
-
-def _params(
-    state: _Assembly, clause: Clause, given: dict[str, Any], path: PathKey
-) -> dict[str, Any]:
-    declared = clause.spec.params
-    for name in given:
-        if name not in declared:
-            hint = did_you_mean(name, list(declared)) or (
-                f" (it takes: {', '.join(declared)})" if declared else " (it takes none)"
-            )
-            raise SpecError(
-                f"clause '{clause.id}' has no parameter '{name}'{hint}",
-                state.lines.where((*path, name)),
-            )
-    values: dict[str, Any] = {}
-    for name, param in declared.items():
-        required = "default" not in param.model_fields_set
-        if name not in given or (required and given[name] is None):
-            if required:
-                raise SpecError(
-                    f"clause '{clause.id}' needs parameter '{name}' ({param.type}) under 'with'",
-                    state.lines.where(path[:-1]),
-                )
-            value = param.default
-        else:
-            value = given[name]
-        values[name] = _convert(
-            state, clause, name, param.type, value, param.choices, (*path, name)
-        )
-    return values
-
-
-def _convert(
-    state: _Assembly,
-    clause: Clause,
-    name: str,
-    kind: ParamType,
-    value: Any,
-    choices: list[str] | None,
-    path: PathKey,
-) -> Any:
-    def fail(expected: str) -> SpecError:
-        return SpecError(
-            f"parameter '{name}' of clause '{clause.id}' must be {expected}, not {value!r}",
-            state.lines.where(path),
-        )
-
-    if kind in ("report", "direction") and value is None:
-        return None  # an optional report or direction the spec does not give
-    match kind:
-        case "bool":
-            if not isinstance(value, bool):
-                raise fail("true or false")
-            return value
-        case "text":
-            if value is not None and not isinstance(value, str | int | float):
-                raise fail("text")
-            return None if value is None else " ".join(str(value).split())
-        case "texts":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise fail("a list of texts")
-            return [" ".join(v.split()) for v in value]
-        case "choice":
-            if value not in (choices or []):
-                raise fail(f"one of {', '.join(choices or [])}")
-            return value
-        case "report":
-            return _lookup(state, state.reports, value, "report", path)
-        case "reports":
-            if not isinstance(value, list):
-                raise fail("a list of report ids")
-            return [_lookup(state, state.reports, v, "report", path) for v in value]
-        case "direction":
-            return _lookup(state, state.directions, value, "earlier direction", path)
-        case _:  # every parameter type has its case: mypy refuses a type left out
-            assert_never(kind)
-
-
-def _lookup(state: _Assembly, known: dict[str, Any], key: Any, what: str, path: PathKey) -> Any:
-    if not isinstance(key, str) or key not in known:
-        hint = did_you_mean(str(key), list(known)) or (
-            f" (ids: {', '.join(known)})" if known else f" (the spec lists no {what}s)"
-        )
-        raise SpecError(f"no {what} with id {key!r}{hint}", state.lines.where(path))
-    return known[key]
 
 
 # --- the letter ----------------------------------------------------------------------------------
