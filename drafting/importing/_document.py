@@ -39,6 +39,7 @@ from drafting.importing._shape import Node, Shape, read_shape
 from drafting.library._clauses import ClauseLibrary, load_library
 from drafting.read._readers import SPEC_SUFFIXES, read_document
 from drafting.spec._model import Spec
+from drafting.spec._validation import validation_message
 from drafting.spec._yaml import LineMap
 
 _ROUNDS = 5
@@ -163,11 +164,9 @@ def _validated(path: Path, data: dict[str, Any]) -> Spec:
     try:
         return Spec.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        place = ".".join(str(part) for part in error["loc"])
         raise DocumentError(
-            f"the facts found do not make a spec ({place}: {error['msg']}); is this a direction "
-            "or a letter under section 497A(4B)?",
+            f"the facts found do not make a spec ({validation_message(exc, Spec)}); is this a "
+            "direction or a letter under section 497A(4B)?",
             Where(path),
         ) from None
 
