@@ -127,7 +127,10 @@ def give(interview: Interview, prompter: Prompter, question: Question, answer: A
 
 
 def review(interview: Interview, prompter: Prompter) -> str:
-    """The review: findings on top, then what to do; returns `write`, `stop` or `again`."""
+    """The review: findings on top, then what to do; returns `write`, `stop` or `again`.
+
+    Each section has its own "Change ..." that walks its questions and comes back here.
+    """
     shown = interview.review()
     say()
     say("Review")
@@ -139,6 +142,7 @@ def review(interview: Interview, prompter: Prompter) -> str:
         options.append(Option("Write the spec and build the documents", "write"))
     options += [
         Option("Change one answer", "change"),
+        *(Option(f"Change {_lower_first(s.title)}", f"section:{s.id}") for s, _ in shown.answers),
         Option("« Back to the last question", "back"),
         Option("Save the answers and stop (carry on later with --resume)", "stop"),
     ]
@@ -149,11 +153,18 @@ def review(interview: Interview, prompter: Prompter) -> str:
         page(next(text for kind, text in shown.documents.items() if kind == name), prompter)
     elif action == "change":
         change(interview, prompter, shown)
+    elif isinstance(action, str) and action.startswith("section:"):
+        interview.change_section(action.removeprefix("section:"))
     elif action == "back":
         interview.back()
     elif action in ("write", "stop"):
         return str(action)
     return "again"
+
+
+def _lower_first(title: str) -> str:
+    """`The appointee` → `the appointee`, as it reads after "Change"."""
+    return title[:1].lower() + title[1:]
 
 
 def show_findings(shown: Review) -> None:

@@ -206,10 +206,18 @@ class Interview:
         if errors:
             return Step(True, problems, self._move(str(errors[0].question)))
         at = next_question.id if next_question else REVIEW
-        if self.answers.interview.get("then") == REVIEW:  # changing one answer from the review
+        if self._back_to_review(next_question):
             self.answers.interview.pop("then")
             at = REVIEW
         return Step(True, problems, self._move(at))
+
+    def _back_to_review(self, next_question: Question | None) -> bool:
+        """Whether a change begun at the review is done: one answer, or its whole section."""
+        then = str(self.answers.interview.get("then", ""))
+        if then == REVIEW:  # changing one answer
+            return True
+        section = then.removeprefix(f"{REVIEW}:")  # changing a section: to its last question
+        return then != section and (next_question is None or next_question.section != section)
 
     def _confirmed(self) -> list[str]:
         confirmed = self.answers.interview.setdefault("confirmed", [])
@@ -291,6 +299,14 @@ class Interview:
             return self.question
         self.answers.interview["then"] = REVIEW
         return self._move(question_id)
+
+    def change_section(self, section_id: str) -> Question | None:
+        """From the review, go to a section's first question; after its last, back to the review."""
+        first = next((q for q in self.questions() if q.section == section_id), None)
+        if first is None:
+            return self.question
+        self.answers.interview["then"] = f"{REVIEW}:{section_id}"
+        return self._move(first.id)
 
     def to_review(self) -> None:
         """Go to the review (the presenter's "skip to the review")."""

@@ -358,13 +358,19 @@ class InterviewAnswers(Model):
         None, description="The kind of intervention, which decides the clauses offered ticked"
     )
     at: str | None = Field(None, description="The question to carry on from (`review`: the review)")
-    then: Literal["review"] | None = Field(
-        None, description="`review` while one answer is being changed from the review"
+    then: str | None = Field(
+        None,
+        description="`review` while one answer is being changed from the review; "
+        "`review:SECTION` while a whole section is",
+        pattern=r"^review(:[a-z_]+)?$",
     )
     confirmed: list[str] = Field(
         [], description="Answers confirmed although they looked wrong (a council not on the list)"
     )
     started_from: str | None = Field(None, description="The spec the interview began from")
+    typed: dict[str, Any] = Field(
+        {}, description="What was typed at a question before going back, by question id"
+    )
 
 
 class Spec(Model):
