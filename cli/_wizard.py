@@ -12,6 +12,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,19 +67,28 @@ def prompt_for(question: Question) -> Ask:
     return Ask("text", question.label, default, (), question.suggestions)
 
 
+@dataclass(frozen=True)
+class Back:
+    """Go back one question, with what was typed at this one (offered again on return)."""
+
+    typed: Any = None
+
+
 def ask(prompter: Prompter, question: Question) -> Any:
-    """Ask one question; returns what was given, or BACK."""
+    """Ask one question; returns what was given, or `Back`."""
     help = question.help
     if question.kind in ("text", "date", "lines"):
-        help += f"  (Type {BACK_TYPED} to go back.)"
+        help += f"  (End with {BACK_TYPED} to go back; what you typed is kept.)"
     elif question.kind == "choices":
         help += "  (Space ticks, Enter accepts.)"
     say(wrap(help))
     answer = prompter.ask(prompt_for(question))
-    if answer == BACK or (isinstance(answer, str) and answer.strip() == BACK_TYPED):
-        return BACK
+    if answer == BACK:
+        return Back()
+    if isinstance(answer, str) and answer.rstrip().endswith(BACK_TYPED):
+        return Back(answer.rstrip().removesuffix(BACK_TYPED).strip() or None)
     if isinstance(answer, list) and BACK in answer:
-        return BACK
+        return Back([v for v in answer if v != BACK] or None)
     return answer
 
 
@@ -99,8 +109,8 @@ def interview_loop(interview: Interview, prompter: Prompter) -> bool:
             say(section.progress)
             shown_section = section.id
         answer = ask(prompter, question)
-        if answer == BACK:
-            interview.back()
+        if isinstance(answer, Back):
+            interview.back(answer.typed)
             continue
         give(interview, prompter, question, answer)
 

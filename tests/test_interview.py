@@ -266,3 +266,19 @@ def test_every_default_from_a_sample_writes_documents_diff_finds_identical(
         comparison = compare_files(sample, written, kind=kind)
         assert comparison.differences == [], (kind, comparison.differences[:3])
         assert comparison.similarity == 1.0
+
+
+def test_going_back_keeps_what_was_typed_at_the_question(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    interview = Interview.start(path)
+    while interview.question is not None and interview.question.id != "council.name":
+        interview.answer(interview.question.default)
+    before = interview.back(typed="Calder")
+    assert before is not None and before.id != "council.name"
+    interview = Interview.resume(path)  # kept in the answers file, as everything is
+    step = interview.answer(interview.question.default if interview.question else None)
+    assert step.question is not None and step.question.id == "council.name"
+    assert step.question.default == "Calder"
+    interview.answer("Calderdale Council")
+    assert "typed" not in answered(path)["interview"]
+    assert answered(path)["council"]["name"] == "Calderdale Council"

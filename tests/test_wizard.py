@@ -148,6 +148,22 @@ def test_a_blank_required_answer_is_refused_at_its_question(tmp_path: Path) -> N
     assert terminal.end() == 130
 
 
+def test_going_back_keeps_what_was_typed(tmp_path: Path) -> None:
+    terminal = Terminal(["wizard", "c.yaml"], tmp_path)
+    terminal.run({}, until="Which council")
+    terminal.send("Calder <" + ENTER)  # typed part of it, then back
+    assert terminal.question() == "What does the Secretary of State put in place?"
+    terminal.send(ENTER)
+    label = terminal.question()
+    assert label is not None and label.startswith("Which council")
+    terminal.send("dale Council" + ENTER)  # what was typed is offered again, to go on with
+    label = terminal.question()
+    assert label is not None and label.startswith("The council's area")
+    assert answers_in(tmp_path / "c.yaml")["council"]["name"] == "Calderdale Council"
+    terminal.child.sendcontrol("c")
+    assert terminal.end() == 130
+
+
 def test_a_date_in_words_is_accepted_and_stored_as_a_spec_writes_it(tmp_path: Path) -> None:
     shutil.copy(KIRKLEES, tmp_path / "k.yaml")
     terminal = Terminal(["wizard", "c.yaml", "--from", "k.yaml"], tmp_path)
