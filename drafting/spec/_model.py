@@ -347,9 +347,10 @@ class InterviewAnswers(Model):
     Which documents and what kind of intervention steer which questions are asked; `at` is the
     question to carry on from (`review` at the review), `then: review` that the drafter is
     changing one answer from the review (`review:SECTION`: a whole section); `typed` what was
-    typed at a question before going back from it; `confirmed` lists answers the drafter confirmed though
-    they looked wrong (a council not on the list); `started_from` the spec an interview began
-    from (`--from`), whose blanks are kept rather than filled with derived suggestions.
+    typed at a question before going back from it; `confirmed` lists answers the drafter
+    confirmed though they looked wrong (a council not on the list); `started_from` the spec an
+    interview began from (`--from`), whose blanks are kept rather than filled with derived
+    suggestions.
     """
 
     documents: list[Literal["direction", "letter"]] = Field(
