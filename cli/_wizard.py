@@ -12,6 +12,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,19 +67,28 @@ def prompt_for(question: Question) -> Ask:
     return Ask("text", question.label, default, (), question.suggestions)
 
 
+@dataclass(frozen=True)
+class Back:
+    """Go back one question, with what was typed at this one (offered again on return)."""
+
+    typed: Any = None
+
+
 def ask(prompter: Prompter, question: Question) -> Any:
-    """Ask one question; returns what was given, or BACK."""
+    """Ask one question; returns what was given, or `Back`."""
     help = question.help
     if question.kind in ("text", "date", "lines"):
-        help += f"  (Type {BACK_TYPED} to go back.)"
+        help += f"  (End with {BACK_TYPED} to go back; what you typed is kept.)"
     elif question.kind == "choices":
         help += "  (Space ticks, Enter accepts.)"
     say(wrap(help))
     answer = prompter.ask(prompt_for(question))
-    if answer == BACK or (isinstance(answer, str) and answer.strip() == BACK_TYPED):
-        return BACK
+    if answer == BACK:
+        return Back()
+    if isinstance(answer, str) and answer.rstrip().endswith(BACK_TYPED):
+        return Back(answer.rstrip().removesuffix(BACK_TYPED).strip() or None)
     if isinstance(answer, list) and BACK in answer:
-        return BACK
+        return Back([v for v in answer if v != BACK] or None)
     return answer
 
 
@@ -99,8 +109,8 @@ def interview_loop(interview: Interview, prompter: Prompter) -> bool:
             say(section.progress)
             shown_section = section.id
         answer = ask(prompter, question)
-        if answer == BACK:
-            interview.back()
+        if isinstance(answer, Back):
+            interview.back(answer.typed)
             continue
         give(interview, prompter, question, answer)
 
@@ -127,7 +137,10 @@ def give(interview: Interview, prompter: Prompter, question: Question, answer: A
 
 
 def review(interview: Interview, prompter: Prompter) -> str:
-    """The review: findings on top, then what to do; returns `write`, `stop` or `again`."""
+    """The review: findings on top, then what to do; returns `write`, `stop` or `again`.
+
+    Each section has its own "Change ..." that walks its questions and comes back here.
+    """
     shown = interview.review()
     say()
     say("Review")
@@ -139,6 +152,7 @@ def review(interview: Interview, prompter: Prompter) -> str:
         options.append(Option("Write the spec and build the documents", "write"))
     options += [
         Option("Change one answer", "change"),
+        *(Option(f"Change {_lower_first(s.title)}", f"section:{s.id}") for s, _ in shown.answers),
         Option("« Back to the last question", "back"),
         Option("Save the answers and stop (carry on later with --resume)", "stop"),
     ]
@@ -149,11 +163,18 @@ def review(interview: Interview, prompter: Prompter) -> str:
         page(next(text for kind, text in shown.documents.items() if kind == name), prompter)
     elif action == "change":
         change(interview, prompter, shown)
+    elif isinstance(action, str) and action.startswith("section:"):
+        interview.change_section(action.removeprefix("section:"))
     elif action == "back":
         interview.back()
     elif action in ("write", "stop"):
         return str(action)
     return "again"
+
+
+def _lower_first(title: str) -> str:
+    """`The appointee` → `the appointee`, as it reads after "Change"."""
+    return title[:1].lower() + title[1:]
 
 
 def show_findings(shown: Review) -> None:

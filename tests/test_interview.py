@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from drafting import DraftingError, Interview, SpecError, answer_unattended
+from drafting import Draft, DraftingError, Interview, SpecError, answer_unattended, compare_files
 from drafting.interview._check import spec_data
 from drafting.spec._yaml import load_yaml
 from tests.conftest import KIRKLEES, SAMPLE_IDS, SAMPLES
@@ -187,3 +187,98 @@ def test_documents_not_chosen_are_dropped_only_when_written(tmp_path: Path) -> N
     assert interview.answer(["letter"]).saved
     assert "recitals" in answered(path)  # kept while the interview goes on
     assert "recitals" not in spec_data(answered(path))
+
+
+def test_examples_use_the_specs_own_pronoun_and_date_style(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "answers.yaml")
+    walk(interview, {**NEW_DIRECTION, "style.dates": "ordinal"})
+    powers = interview.find("operative.paragraphs.0.with.powers")
+    assert powers is not None
+    assert powers.label == 'Say "Pursuant to her powers"'
+    date = interview.find("date")
+    assert date is not None and date.help.startswith("e.g. 25th January 2018;")
+    interview.change("secretary_of_state.pronoun")
+    interview.answer("he")
+    powers = interview.find("operative.paragraphs.0.with.powers")
+    assert powers is not None and powers.label == 'Say "Pursuant to his powers"'
+
+
+def test_changing_a_section_at_the_review_walks_it_then_returns(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "answers.yaml")
+    walk(interview, NEW_DIRECTION)
+    appointee = [q.id for q in interview.questions() if q.section == "appointee"]
+    first = interview.change_section("appointee")
+    assert first is not None and first.id == appointee[0]
+    interview = Interview.resume(tmp_path / "answers.yaml")  # stopped and resumed on the way
+    seen = []
+    while interview.question is not None:
+        question = interview.question
+        seen.append(question.id)
+        step = interview.answer(
+            "Sam Patel" if question.id == "appointee.name" else question.default
+        )
+        assert not [p for p in step.problems if p.severity == "error"], step.problems
+    assert seen == appointee  # its questions, then straight back to the review
+    assert "appointed Sam Patel as" in interview.review().documents["direction"]
+
+
+BOARD = {
+    "council.name": "Kirklees Council",
+    "secretary_of_state.pronoun": "she",
+    "interview.intervention": "improvement-board",
+    "reports.add": True,
+    "reports.0.date": "1 June 2018",
+    "date": "3/9/2018",
+    "operative.paragraphs.0.items.0.with.supported": "the Cabinet Member for Children",
+    "operative.paragraphs.0.items.1.with.purpose": "support the management team",
+    "operative.paragraphs.0.items.3.with.members": "the Director of Children's Services",
+}
+
+
+def test_the_board_name_follows_the_council_unless_typed(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "answers.yaml")
+    walk(interview, BOARD)
+    assert answered(tmp_path / "answers.yaml")["improvement_board"] == {
+        "name": "the Kirklees Improvement Board"
+    }
+    assert "the Kirklees Improvement Board" in interview.review().documents["direction"]
+    interview.change("council.name")
+    interview.answer("Calderdale Council")
+    board = interview.find("improvement_board.name")
+    assert board is not None and board.default == "the Calderdale Improvement Board"
+    interview.change("improvement_board.name")
+    interview.answer("Calderdale's Children's Services Improvement Board")
+    interview.change("council.name")
+    interview.answer("Leeds City Council")
+    name = answered(tmp_path / "answers.yaml")["improvement_board"]["name"]
+    assert name == "Calderdale's Children's Services Improvement Board"
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=SAMPLE_IDS)
+def test_every_default_from_a_sample_writes_documents_diff_finds_identical(
+    sample: Path, tmp_path: Path
+) -> None:
+    written = tmp_path / sample.name
+    walk(Interview.start(written, from_spec=sample), {})
+    kinds = list(Draft.from_file(sample).documents)
+    assert kinds and list(Draft.from_file(written).documents) == kinds
+    for kind in kinds:
+        comparison = compare_files(sample, written, kind=kind)
+        assert comparison.differences == [], (kind, comparison.differences[:3])
+        assert comparison.similarity == 1.0
+
+
+def test_going_back_keeps_what_was_typed_at_the_question(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    interview = Interview.start(path)
+    while interview.question is not None and interview.question.id != "council.name":
+        interview.answer(interview.question.default)
+    before = interview.back(typed="Calder")
+    assert before is not None and before.id != "council.name"
+    interview = Interview.resume(path)  # kept in the answers file, as everything is
+    step = interview.answer(interview.question.default if interview.question else None)
+    assert step.question is not None and step.question.id == "council.name"
+    assert step.question.default == "Calder"
+    interview.answer("Calderdale Council")
+    assert "typed" not in answered(path)["interview"]
+    assert answered(path)["council"]["name"] == "Calderdale Council"

@@ -148,6 +148,22 @@ def test_a_blank_required_answer_is_refused_at_its_question(tmp_path: Path) -> N
     assert terminal.end() == 130
 
 
+def test_going_back_keeps_what_was_typed(tmp_path: Path) -> None:
+    terminal = Terminal(["wizard", "c.yaml"], tmp_path)
+    terminal.run({}, until="Which council")
+    terminal.send("Calder <" + ENTER)  # typed part of it, then back
+    assert terminal.question() == "What does the Secretary of State put in place?"
+    terminal.send(ENTER)
+    label = terminal.question()
+    assert label is not None and label.startswith("Which council")
+    terminal.send("dale Council" + ENTER)  # what was typed is offered again, to go on with
+    label = terminal.question()
+    assert label is not None and label.startswith("The council's area")
+    assert answers_in(tmp_path / "c.yaml")["council"]["name"] == "Calderdale Council"
+    terminal.child.sendcontrol("c")
+    assert terminal.end() == 130
+
+
 def test_a_date_in_words_is_accepted_and_stored_as_a_spec_writes_it(tmp_path: Path) -> None:
     shutil.copy(KIRKLEES, tmp_path / "k.yaml")
     terminal = Terminal(["wizard", "c.yaml", "--from", "k.yaml"], tmp_path)
@@ -240,3 +256,30 @@ def test_the_wizard_knows_no_clause_report_kind_or_grade() -> None:
         assert clause.id not in code
     for word in ("ofsted-", "inadequate", "requires improvement", "commissioner-report"):
         assert word not in code.lower()
+
+
+def test_each_section_has_its_own_change_at_the_review(calderdale: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "c.yaml"
+    shutil.copy(calderdale, answers)
+    terminal = Terminal(["wizard", answers, "--resume", "--force"], tmp_path)
+    assert terminal.question() == "What next?"
+    options = terminal.shown.split("What next?")[-1].splitlines()
+    write = next(n for n, line in enumerate(options) if "Write the spec" in line)
+    assert any("Change one answer" in line for line in options)
+    place = next(n for n, line in enumerate(options) if "Change the appointee" in line)
+    terminal.send(DOWN * (place - write) + ENTER)
+    assert terminal.question() == "Is the appointee a person or an organisation?"
+    terminal.send(ENTER)  # a person, as before
+    label = terminal.question()
+    assert label is not None and label.startswith("The appointee's name")
+    terminal.send("\x15" + "Sam Patel" + ENTER)
+    for _ in range(4):  # the rest of the section as it was: pronoun, role, short name, annex
+        if terminal.question() == "What next?":
+            break
+        terminal.send(ENTER)
+    assert terminal.question() == "What next?"
+    terminal.send(ENTER)
+    assert terminal.end() == 0, terminal.shown[-2000:]
+    assert (
+        "appointed Sam Patel as the Children's Services Commissioner" in texts(answers)["direction"]
+    )

@@ -17,7 +17,9 @@ web request per answer is cheap.
     interview.answer(value)     a Step: .saved, .problems (each at a question id), .question next
     interview.answer(v, confirm=True)   accept an answer that raised a "confirm" problem
     interview.back()            one question back (from the review: the last); answers kept
+    interview.back(typed)       the same, keeping what was typed at the question due (offered again)
     interview.change(id)        from the review, one question, then straight back to the review
+    interview.change_section(id)  from the review, a section's questions, then back to the review
     interview.to_review()       go to the review
     interview.review()          a Review: .documents {"direction": text, "letter": text} as
                                 `drafting text` shows them, .findings (errors first),

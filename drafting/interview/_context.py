@@ -6,12 +6,13 @@ current answer, else a suggestion derived from other answers, else the spec mode
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from drafting.library._clauses import ClauseLibrary
-from drafting.spec._dates import PartialDate
+from drafting.spec._dates import MONTHS, DateStyle, PartialDate
 
 from ._questions import Choice, Derive, Kind, Question, Store
 from ._state import Answers
@@ -24,6 +25,11 @@ REPORT_KINDS = {
     "other": "Another document (described in your own words)",
 }
 _MISSING = object()
+_POSSESSIVE = {"she": "her", "he": "his", "they": "their"}
+# "his (or her)", "his or her": the Secretary of State's possessive, written both ways in examples
+_EITHER = re.compile(r"\bhis \(or her\)|\bhis or her\b")
+# "25 January 2018" or "25th January 2018" in an example: written in the spec's own date style
+_EXAMPLE_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({'|'.join(MONTHS)}) (\d{{4}})\b")
 
 
 @dataclass
@@ -81,8 +87,8 @@ class Context:
         return Question(
             id=id or key,
             section=self.section,
-            label=label,
-            help=help,
+            label=self.in_own_words(label),
+            help=self.in_own_words(help),
             kind=kind,
             default=shown,
             required=required,
@@ -94,6 +100,23 @@ class Context:
             omit=omit,
             after=after,
         )
+
+    def in_own_words(self, text: str) -> str:
+        """An example as this spec would say it: its Secretary of State, its date style.
+
+        "Pursuant to his (or her) powers" becomes "Pursuant to her powers" once the Secretary
+        of State is "she"; "25 January 2018" becomes "25th January 2018" in the ordinal style.
+        """
+        possessive = _POSSESSIVE.get(str(self.answers.get("secretary_of_state.pronoun")))
+        if possessive is not None:
+            text = _EITHER.sub(possessive, text)
+        style: DateStyle = "ordinal" if self.answers.get("style.dates") == "ordinal" else "plain"
+
+        def dated(match: re.Match[str]) -> str:
+            day, month, year = match.groups()
+            return PartialDate(int(year), MONTHS.index(month) + 1, int(day)).format(style)
+
+        return _EXAMPLE_DATE.sub(dated, text)
 
     def items(self, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """The mappings of the list at `key` (reports, signatories), with their index."""

@@ -10,7 +10,7 @@ knows about terminals or browsers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +162,13 @@ class Interview:
         if found is None:  # gone (an item removed by hand): start again from the top
             questions = self.questions()
             return questions[0] if questions else None
-        return found
+        typed = self._typed().get(found.id)
+        return found if typed is None else replace(found, default=typed)
+
+    def _typed(self) -> dict[str, Any]:
+        """What was typed at a question and left unanswered by going back (kept to offer again)."""
+        typed = self.answers.interview.get("typed")
+        return typed if isinstance(typed, dict) else {}
 
     def find(self, question_id: str) -> Question | None:
         """The question with this id, if it is asked."""
@@ -196,6 +202,9 @@ class Interview:
         if problem is not None:
             return Step(False, [problem], question)
         then = self._store(question, stored)
+        self._typed().pop(question.id, None)
+        if not self._typed():
+            self.answers.interview.pop("typed", None)
         self._questions = None
         warning = date_warning(question, stored, self.answers.get("date"))
         next_question = self._next(question, then)
@@ -206,10 +215,18 @@ class Interview:
         if errors:
             return Step(True, problems, self._move(str(errors[0].question)))
         at = next_question.id if next_question else REVIEW
-        if self.answers.interview.get("then") == REVIEW:  # changing one answer from the review
+        if self._back_to_review(next_question):
             self.answers.interview.pop("then")
             at = REVIEW
         return Step(True, problems, self._move(at))
+
+    def _back_to_review(self, next_question: Question | None) -> bool:
+        """Whether a change begun at the review is done: one answer, or its whole section."""
+        then = str(self.answers.interview.get("then", ""))
+        if then == REVIEW:  # changing one answer
+            return True
+        section = then.removeprefix(f"{REVIEW}:")  # changing a section: to its last question
+        return then != section and (next_question is None or next_question.section != section)
 
     def _confirmed(self) -> list[str]:
         confirmed = self.answers.interview.setdefault("confirmed", [])
@@ -274,12 +291,18 @@ class Interview:
         assembled = assemble(spec, self.answers.path, self.library, questions)
         return [p for p in assembled.findings if p.severity == "error"]
 
-    def back(self) -> Question | None:
-        """Go back one question (from the review: to the last); the answer given is kept."""
+    def back(self, typed: Any = None) -> Question | None:
+        """Go back one question (from the review: to the last); the answer given is kept.
+
+        `typed`: what was typed at the question due and not yet given; it is offered again
+        (as the question's default) when the interview comes back to it.
+        """
         questions = self.questions()
         current = self.question
         if not questions:
             return None
+        if current is not None and typed not in (None, "", []):
+            self.answers.interview["typed"] = {**self._typed(), current.id: typed}
         if current is None:
             return self._move(questions[-1].id)
         index = max(questions.index(current) - 1, 0)
@@ -291,6 +314,14 @@ class Interview:
             return self.question
         self.answers.interview["then"] = REVIEW
         return self._move(question_id)
+
+    def change_section(self, section_id: str) -> Question | None:
+        """From the review, go to a section's first question; after its last, back to the review."""
+        first = next((q for q in self.questions() if q.section == section_id), None)
+        if first is None:
+            return self.question
+        self.answers.interview["then"] = f"{REVIEW}:{section_id}"
+        return self._move(first.id)
 
     def to_review(self) -> None:
         """Go to the review (the presenter's "skip to the review")."""

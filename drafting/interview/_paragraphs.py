@@ -18,7 +18,7 @@ from drafting.spec._yaml import load_yaml
 from drafting.support._resources import package_file
 
 from ._context import Context
-from ._facts import ROLES
+from ._facts import ROLES, area_of
 from ._questions import Choice, Question
 
 DIRECTS = "operative.directs"  # the operative part's lead-in: "... directs the Council to:"
@@ -55,6 +55,54 @@ def operative(ctx: Context) -> Iterator[Question]:
     )
     for index, entry in ctx.items("operative.paragraphs"):
         yield from _entry(ctx, f"operative.paragraphs.{index}", entry)
+    yield from _board(ctx)
+
+
+_PARTS = ("recitals", "operative.paragraphs", "annex.paragraphs", "letter.paragraphs")
+BOARD_TERM = "the Improvement Board"
+
+
+def _board(ctx: Context) -> Iterator[Question]:
+    """The improvement board's name, when a paragraph chosen names the board.
+
+    Suggested from the council's area ("the Kirklees Improvement Board"), and suggested again
+    when the council changes, unless the drafter typed their own.
+    """
+    if not ctx.answers.has("improvement_board") and not any(
+        "improvement_board" in clause.uses for clause in _chosen(ctx, _PARTS)
+    ):
+        return
+
+    def suggested() -> str | None:
+        area = ctx.answers.get("council.area") or area_of(
+            str(ctx.answers.get("council.name") or "")
+        )
+        return f"the {area} Improvement Board" if area else None
+
+    yield ctx.ask(
+        "improvement_board.name",
+        "The improvement board's name",
+        "As the direction first names it, e.g. the Kirklees Improvement Board; suggested from "
+        "the council's area.",
+        derive=suggested,
+    )
+    yield ctx.ask(
+        "improvement_board.term",
+        "The short name it is given afterwards",
+        f'e.g. "{BOARD_TERM}"; leave blank to name it in full each time.',
+        default=BOARD_TERM,
+        omit=BOARD_TERM,
+    )
+
+
+def _chosen(ctx: Context, keys: tuple[str, ...]) -> Iterator[Clause]:
+    """Every clause chosen under these keys, sub-paragraphs included."""
+    for key in keys:
+        for index, entry in ctx.items(key):
+            clause = ctx.library.get(str(entry.get("clause")))
+            if clause is not None:
+                yield clause
+            yield from _chosen(ctx, (f"{key}.{index}.items",))
 
 
 def duration_and_signature(ctx: Context) -> Iterator[Question]:

@@ -346,9 +346,11 @@ class InterviewAnswers(Model):
 
     Which documents and what kind of intervention steer which questions are asked; `at` is the
     question to carry on from (`review` at the review), `then: review` that the drafter is
-    changing one answer from the review; `confirmed` lists answers the drafter confirmed though
-    they looked wrong (a council not on the list); `started_from` the spec an interview began
-    from (`--from`), whose blanks are kept rather than filled with derived suggestions.
+    changing one answer from the review (`review:SECTION`: a whole section); `typed` what was
+    typed at a question before going back from it; `confirmed` lists answers the drafter
+    confirmed though they looked wrong (a council not on the list); `started_from` the spec an
+    interview began from (`--from`), whose blanks are kept rather than filled with derived
+    suggestions.
     """
 
     documents: list[Literal["direction", "letter"]] = Field(
@@ -358,13 +360,19 @@ class InterviewAnswers(Model):
         None, description="The kind of intervention, which decides the clauses offered ticked"
     )
     at: str | None = Field(None, description="The question to carry on from (`review`: the review)")
-    then: Literal["review"] | None = Field(
-        None, description="`review` while one answer is being changed from the review"
+    then: str | None = Field(
+        None,
+        description="`review` while one answer is being changed from the review; "
+        "`review:SECTION` while a whole section is",
+        pattern=r"^review(:[a-z_]+)?$",
     )
     confirmed: list[str] = Field(
         [], description="Answers confirmed although they looked wrong (a council not on the list)"
     )
     started_from: str | None = Field(None, description="The spec the interview began from")
+    typed: dict[str, Any] = Field(
+        {}, description="What was typed at a question before going back, by question id"
+    )
 
 
 class Spec(Model):
