@@ -29,6 +29,9 @@ from tests.web_walk import (
     walk_to_check,
 )
 
+#: Each walk starts the server and a browser: seconds each.
+pytestmark = pytest.mark.slow
+
 SCREENSHOT = ROOT / "docs" / "web-check-your-answers.png"
 #: A new direction: a Commissioner, the Terms of Reference annex and the letter of intent; every
 #: other question keeps what the interview fills in.
