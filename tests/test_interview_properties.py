@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from drafting import DraftingError, Interview, answer_unattended
 from drafting.interview._state import read_answers
-from drafting.interview._values import councils
+from drafting.support._resources import councils
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow

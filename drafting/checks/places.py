@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from drafting.checks._model import Finding, Subject, excerpt_around
-from drafting.support._resources import package_file
+from drafting.support._resources import councils
 
 _SUFFIXES = re.compile(
     r"\s+(?:Metropolitan Borough|London Borough|Royal Borough|Borough|County|City)?\s*Council$"
@@ -27,10 +27,7 @@ _INTRODUCED = re.compile(r"appoint|partner|advis|\(\"|\('", re.IGNORECASE)
 def _places() -> dict[str, str]:
     """Every council name and area name, each mapped to its area."""
     places: dict[str, str] = {}
-    for line in package_file("councils.txt").read_text(encoding="utf-8").splitlines():
-        name = line.strip()
-        if not name or name.startswith("#"):
-            continue
+    for name in councils():
         area = _SUFFIXES.sub("", name).removeprefix("London Borough of ")
         area = area.removeprefix("Royal Borough of ").removeprefix("City of ")
         places[name] = area

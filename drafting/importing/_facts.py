@@ -22,6 +22,7 @@ from drafting.importing._dates import parse_date, parse_day_of
 from drafting.importing._reports import reports_and_directions
 from drafting.importing._shape import Shape
 from drafting.spec._yaml import load_yaml
+from drafting.support._resources import councils as listed_councils
 from drafting.support._resources import package_file
 
 _SUFFIXES = re.compile(
@@ -85,9 +86,7 @@ def find_facts(shape: Shape, text: str) -> Facts:
 
 def councils() -> list[str]:
     """The English children's services authorities, longest name first."""
-    lines = package_file("councils.txt").read_text("utf-8").splitlines()
-    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return sorted(names, key=len, reverse=True)
+    return sorted(listed_councils(), key=len, reverse=True)
 
 
 def _council(facts: Facts, text: str) -> None:

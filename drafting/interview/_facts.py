@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from drafting.library._clauses import INTERVENTIONS
+from drafting.support._resources import councils
 
 from ._context import REPORT_KINDS, Context
 from ._questions import Choice, Question
-from ._values import councils
 
 INTERVENTION_LABELS = {
     "commissioner": "A Children's Services Commissioner",

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from drafting.spec._dates import MONTHS, PartialDate
-from drafting.support._resources import package_file
+from drafting.support._resources import councils
 
 from ._questions import Problem, Question
 
@@ -26,13 +25,6 @@ _MONTH = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
 }
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _WORDS = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(\d{4})$")
-
-
-@lru_cache(maxsize=1)
-def councils() -> tuple[str, ...]:
-    """The English children's services authorities, as listed in `councils.txt`."""
-    text = package_file("councils.txt").read_text("utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def parse_date(text: str) -> PartialDate:

@@ -22,3 +22,10 @@ def data_dir(name: str) -> Path:
 def package_file(name: str) -> Path:
     """A data file shipped inside the `drafting` package itself (e.g. `statutes.yaml`)."""
     return _PACKAGE / name
+
+
+@cache
+def councils() -> tuple[str, ...]:
+    """The English children's services authorities listed in `councils.txt`, in its order."""
+    lines = package_file("councils.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(name for line in lines if (name := line.strip()) and not name.startswith("#"))
