@@ -10,6 +10,7 @@ Specs and drafts
     Draft.from_file(path)                load a spec, assemble its documents, lay them out
     draft.get(kind).text                 a document (direction or letter) as plain text
     DocumentKind                         "direction" or "letter"
+    PartialDate                          a date as a spec gives it (day, month or year known)
     validation_message(error, model)     a pydantic validation error as a one-line message
     parse_yaml(text, path, error)        YAML text as data, with the line of every field
     load_yaml(path, error)               ... read from a file (errors name the file)
@@ -95,6 +96,7 @@ from drafting._errors import (
 from drafting.assembly._draft import Draft
 from drafting.document._tree import DocumentKind
 from drafting.library._clauses import Clause, ClauseLibrary, describe, load_library
+from drafting.spec._dates import PartialDate
 from drafting.spec._model import Spec, load_spec
 
 if TYPE_CHECKING:
@@ -229,6 +231,7 @@ __all__ = [
     "Imported",
     "Interview",
     "OutputError",
+    "PartialDate",
     "PdfFailed",
     "Problem",
     "Question",

@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from drafting import Question
+from drafting import PartialDate, Question
 
 from ._security import text_field
 
@@ -37,9 +37,21 @@ def shown_answer(question: Question) -> list[str]:
         return [NOT_GIVEN]
     if isinstance(value, bool):
         return ["Yes" if value else "No"]
+    if question.kind == "date":
+        return [_date_in_words(value)]
     if isinstance(value, list | tuple):
         return [labels.get(str(item), str(item)) for item in value] or [NOT_GIVEN]
     return [labels.get(str(value), str(value))]
+
+
+def _date_in_words(value: Any) -> str:
+    """A stored date as people read it: 2016-11-25 → 25 November 2016 (anything else as it is)."""
+    if value == "blank":
+        return "Left blank, to be filled in when it is signed"
+    try:
+        return PartialDate.parse(value).format("plain")
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def checked(question: Question, value: Any) -> set[str]:

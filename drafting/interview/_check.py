@@ -99,7 +99,13 @@ def assemble(
         )
         for finding in report.findings:
             excerpt = f' ("{finding.excerpt}")' if finding.excerpt else ""
-            message = f"{document}, {finding.where}: {finding.message}{excerpt} [{finding.code}]"
+            # `where` names the part ("direction 6.d", "letter paragraph 4"): no second "direction"
+            place = (
+                finding.where
+                if finding.where.startswith(document)
+                else (f"{document}, {finding.where}")
+            )
+            message = f"{place}: {finding.message}{excerpt} [{finding.code}]"
             findings.append(
                 Problem(message, None, "error" if finding.severity == "error" else "warning")
             )
