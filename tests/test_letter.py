@@ -209,7 +209,7 @@ def test_a_letter_speaks_in_the_voice_of_who_signs(tmp_path: Path) -> None:
                 "reference": "Eastshire County Council",
             },
             [
-                "minded to appoint Eastshire County Council as an improvement adviser, who",
+                "minded to appoint Eastshire County Council as an improvement adviser, which would",
                 "Eastshire County Council is an excellent candidate",
                 "work closely with Eastshire County Council",
             ],

@@ -268,7 +268,7 @@ def test_each_section_has_its_own_change_at_the_review(calderdale: Path, tmp_pat
     assert any("Change one answer" in line for line in options)
     place = next(n for n, line in enumerate(options) if "Change the appointee" in line)
     terminal.send(DOWN * (place - write) + ENTER)
-    assert terminal.question() == "Is the appointee a person or an organisation?"
+    assert terminal.question() == "Is the appointee a person, several advisers or an organisation?"
     terminal.send(ENTER)  # a person, as before
     label = terminal.question()
     assert label is not None and label.startswith("The appointee's name")

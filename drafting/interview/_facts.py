@@ -308,12 +308,16 @@ def appointee(ctx: Context) -> Iterator[Question]:
         return
     yield ctx.ask(
         "appointee.kind",
-        "Is the appointee a person or an organisation?",
-        "A person is she, he or they; an organisation is it.",
+        "Is the appointee a person, several advisers or an organisation?",
+        "A person is she, he or they; several advisers are they; an organisation is it.",
         "choice",
         default="person",
         omit="person",
-        choices=[Choice("person", "A person"), Choice("organisation", "An organisation")],
+        choices=[
+            Choice("person", "A person"),
+            Choice("advisers", "Several advisers"),
+            Choice("organisation", "An organisation"),
+        ],
     )
     yield ctx.ask(
         "appointee.name",
@@ -321,8 +325,11 @@ def appointee(ctx: Context) -> Iterator[Question]:
         "As the direction names them, e.g. Eleanor Brazil OBE (advisers may be left unnamed).",
         required=intervention != "advisers",
     )
-    organisation = ctx.answers.get("appointee.kind") == "organisation"
-    pronouns = ["it", "they"] if organisation else ["she", "he", "they"]
+    kind = ctx.answers.get("appointee.kind")
+    organisation = kind == "organisation"
+    pronouns = {"organisation": ["it", "they"], "advisers": ["they"]}.get(
+        str(kind), ["she", "he", "they"]
+    )
     current = ctx.answers.get("appointee.pronoun")
     if current in ("she", "he", "it", "they") and current not in pronouns:
         pronouns.append(current)  # kept as the spec has it, though unusual
@@ -331,7 +338,7 @@ def appointee(ctx: Context) -> Iterator[Question]:
         "The documents refer to the appointee as",
         'Decides "she", "her" and so on wherever the appointee is mentioned.',
         "choice",
-        default="it" if organisation else None,
+        default="it" if organisation else "they" if kind == "advisers" else None,
         required=True,
         choices=[Choice(p, p) for p in pronouns],
     )

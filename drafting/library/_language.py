@@ -141,7 +141,7 @@ class SecretaryOfState(Term, Pronouns):
 
 
 class Appointee(Pronouns):
-    """The appointee: `appointee.reference`, `.short`, `.name`, `.role`, `.appointed_as`, pronouns.
+    """The appointee: `.reference`, `.short`, `.name`, `.role`, `.appointed_as`, `.who`, pronouns.
 
     An organisation or a person named throughout (`reference: Hampshire County Council`) has
     its name where another direction has its role; `appointed_as` is how the appointment
@@ -164,7 +164,10 @@ class Appointee(Pronouns):
         self.role = role
         self.reference = reference or f"the {role}"
         self.short = short or self.reference
-        self.appointed_as = appointed_as or self.reference
+        # Named in full throughout, the appointee is still appointed as its role: "Alex Morgan
+        # as the Children's Services Commissioner", never "Alex Morgan as Alex Morgan".
+        named_in_full = self.reference == name
+        self.appointed_as = appointed_as or (f"the {role}" if named_in_full else self.reference)
 
     @property
     def several(self) -> bool:
@@ -173,6 +176,11 @@ class Appointee(Pronouns):
         A person who is "they" takes singular ones ("Alex Morgan continues").
         """
         return self.kind == "advisers"
+
+    @property
+    def who(self) -> str:
+        """The relative pronoun: an organisation is "which", a person or advisers "who"."""
+        return "which" if self.kind == "organisation" else "who"
 
     @property
     def indefinite(self) -> str:

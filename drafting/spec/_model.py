@@ -133,7 +133,7 @@ class Appointee(Model):
     appointed_as: str | None = Field(
         None,
         description="How the appointment recital gives the role (\"the Council's improvement "
-        'advisers"); default: the reference',
+        'advisers"); default: the reference, or "the " + role when the reference is the name',
     )
 
 
