@@ -338,3 +338,45 @@ def test_choosing_the_reports_considered_keeps_the_list_s_other_items(tmp_path: 
     interview.answer([])  # untick the one report
     items = next(r for r in answered(path)["recitals"] if r["clause"] == "recital.considered")
     assert items["items"] == [{"text": "the Council's own self-assessment."}]
+
+
+#: What each intervention asks that has no default (what only the drafter can say).
+ALSO: dict[str, dict[str, Any]] = {
+    "commissioner": {},
+    "advisers": {
+        "appointee.name": "Alex Jones and Sam Patel",
+        "appointee.pronoun": "they",
+        "operative.paragraphs.0.items.1.with.purpose": "for supporting the Council's improvement",
+    },
+    "improvement-adviser": {
+        "appointee.kind": "organisation",
+        "appointee.name": "Eastshire Council",
+        "appointee.pronoun": "it",
+    },
+    "improvement-board": {
+        "operative.paragraphs.0.items.2.with.supported": "the Director of Children's Services",
+        "operative.paragraphs.0.items.3.with.purpose": "support the management team",
+        "operative.paragraphs.0.items.4.with.members": "the Leader of the Council",
+    },
+    "partnership": {
+        f"operative.paragraphs.0.items.{n}.with.partner": "Leeds City Council" for n in (1, 2, 3)
+    },
+    "none": {},
+}
+
+
+@pytest.mark.parametrize("intervention", list(ALSO))
+def test_every_default_for_each_kind_of_intervention_has_no_finding(
+    intervention: str, tmp_path: Path
+) -> None:
+    """What the interview suggests for each intervention drafts a direction nothing flags."""
+    given = {**NEW_DIRECTION, "interview.intervention": intervention, **ALSO[intervention]}
+    if intervention in ("none", "improvement-board", "partnership"):  # no one is appointed
+        del given["appointee.name"], given["appointee.pronoun"]
+    interview = Interview.start(tmp_path / "a.yaml")
+    try:
+        walk(interview, given)
+    except DraftingError as error:  # a question only this intervention asks: name it
+        pytest.fail(f"{intervention}: {error}")
+    review = interview.review()
+    assert review.findings == [], [(p.question, p.message) for p in review.findings]
