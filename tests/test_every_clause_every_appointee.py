@@ -252,6 +252,12 @@ class Placed:
 
     clause: str
     params: dict[str, Any]
+    lead_in: bool = False  # it introduces a list: it is given an item of free text
+
+    def entry(self) -> dict[str, Any]:
+        """The paragraph as a spec gives it."""
+        entry = {"clause": self.clause, "with": copy.deepcopy(self.params)}
+        return {**entry, "items": [{"text": "an item"}]} if self.lead_in else entry
 
     def __str__(self) -> str:
         return f"{self.clause} with {self.params}"
@@ -268,7 +274,8 @@ def placed(library: ClauseLibrary, reading: Reading) -> dict[str, list[Placed]]:
                 if clause_id == clause.id and params.get(name) == value
             ):
                 continue
-            parts[part_of(clause, library)].append(Placed(clause.id, params))
+            lead_in = clause.spec.closes_list
+            parts[part_of(clause, library)].append(Placed(clause.id, params, lead_in))
     return parts
 
 
@@ -276,7 +283,7 @@ def fixture_spec(reading: Reading, parts: dict[str, list[Placed]]) -> dict[str, 
     """A spec with a direction, its annex and a letter, whose paragraphs are the placed clauses."""
 
     def entries(part: str) -> list[dict[str, Any]]:
-        return [{"clause": p.clause, "with": copy.deepcopy(p.params)} for p in parts[part]]
+        return [p.entry() for p in parts[part]]
 
     return {
         "date": "2019-09-02",
