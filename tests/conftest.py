@@ -25,6 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SAMPLE_IDS = [path.stem for path in SAMPLES]
 KIRKLEES = ROOT / "samples" / "kirklees-2018-01-25-direction.yaml"
+#: A report for specs made up to render every clause: an inspection with each field a clause uses.
+FIXTURE_REPORT: dict[str, Any] = {
+    "id": "ofsted",
+    "kind": "ofsted-inspection",
+    "date": "2019-05-20",
+    "judgement": "inadequate",
+    "subject": "SUBJECT",
+    "summary": "which found SUMMARY",
+    "term": "the 2019 Ofsted report",
+    "grades": {"leadership": "inadequate"},
+}
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -37,6 +37,7 @@ import pytest
 from drafting import Draft, SpecError, load_library
 from drafting.document._tree import ANCHOR_PATTERN, Line, NumberedList, Paragraph
 from drafting.library._clauses import Clause, ClauseLibrary
+from tests.conftest import FIXTURE_REPORT
 
 # --- who is appointed, who speaks ----------------------------------------------------------------
 
@@ -200,16 +201,6 @@ READINGS = [
 ONLY_FOR: dict[tuple[str, str, Any], Callable[[Reading], bool]] = {
     ("reporting.reviews-and-reports", "with", "advisers"): lambda reading: reading.plural,
 }
-REPORT = {
-    "id": "ofsted",
-    "kind": "ofsted-inspection",
-    "date": "2019-05-20",
-    "judgement": "inadequate",
-    "subject": "SUBJECT",
-    "summary": "which found SUMMARY",
-    "term": "the 2019 Ofsted report",
-    "grades": {"leadership": "inadequate"},
-}
 STAND_INS: dict[str, Any] = {
     "text": "TEXT",
     "texts": ["TEXT ONE", "TEXT TWO"],
@@ -297,7 +288,7 @@ def fixture_spec(reading: Reading, parts: dict[str, list[Placed]]) -> dict[str, 
         "secretary_of_state": {"pronoun": reading.sos},
         "appointee": reading.given,
         "improvement_board": {"name": "the Westshire Improvement Board", "term": "the Board"},
-        "reports": [REPORT],
+        "reports": [FIXTURE_REPORT],
         "earlier_directions": [
             {
                 "id": "first",

@@ -17,6 +17,7 @@ import pytest
 
 from drafting import Draft, load_library
 from drafting.library._clauses import Clause
+from tests.conftest import FIXTURE_REPORT
 
 #: Families laid out by the build (title, signature, duration, revocation), the letter's, and the
 #: descriptions of reports, which are not paragraphs a spec lists.
@@ -98,16 +99,7 @@ def _spec(variant: dict[str, Any]) -> dict[str, Any]:
     recitals = [_entry(c) for c in clauses if c.family == "recital"]
     annex = [_entry(c) for c in clauses if c.family == "tor"]
     operative = [_entry(c) for c in clauses if c.family not in ("recital", "tor")]
-    report: dict[str, Any] = {
-        "id": "ofsted",
-        "kind": "ofsted-inspection",
-        "date": "2019-05-20",
-        "judgement": "inadequate",
-        "subject": "SUBJECT",
-        "summary": "which found SUMMARY",
-        "term": variant["report_term"],
-        "grades": {"leadership": "inadequate"},
-    }
+    report = {**FIXTURE_REPORT, "term": variant["report_term"]}
     return {
         "date": "2019-09-02",
         "council": {"name": "Westshire County Council", "area": "Westshire"},
