@@ -380,3 +380,27 @@ def test_every_default_for_each_kind_of_intervention_has_no_finding(
         pytest.fail(f"{intervention}: {error}")
     review = interview.review()
     assert review.findings == [], [(p.question, p.message) for p in review.findings]
+
+
+ACTIONS = "tor.improvement-plan-actions"
+
+
+def test_an_optional_report_can_be_left_out(tmp_path: Path) -> None:
+    """An optional report is offered with "none" first: Enter leaves it out, as the spec would."""
+    path = tmp_path / "a.yaml"
+    interview = Interview.start(path)
+    walk(interview, NEW_DIRECTION)
+
+    def actions() -> tuple[int, dict[str, Any]]:
+        items = answered(path)["annex"]["paragraphs"][1]["items"]
+        return next((n, item) for n, item in enumerate(items) if item["clause"] == ACTIONS)
+
+    key = f"annex.paragraphs.1.items.{actions()[0]}.with.report"
+    question = interview.change(key)
+    assert question is not None and question.default is None
+    assert [c.label for c in question.choices][:1] == ["None of them (leave it out)"]
+    interview.answer(question.choices[0].value)
+    assert actions()[1] == {"clause": ACTIONS}
+    interview.change(key)
+    interview.answer(question.choices[1].value)  # the report itself, when the drafter says so
+    assert actions()[1] == {"clause": ACTIONS, "with": {"report": "ofsted-20180601"}}
