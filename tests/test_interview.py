@@ -128,6 +128,22 @@ def test_a_person_is_never_offered_it(tmp_path: Path) -> None:
     assert [c.value for c in question.choices] == ["she", "he", "they"]
 
 
+def test_several_advisers_are_offered_and_are_they(tmp_path: Path) -> None:
+    interview = Interview.start(tmp_path / "a.yaml")
+    walk_to(interview, "appointee.kind")
+    interview.answer("advisers")
+    interview.answer("Jo Bloggs and Sam Patel")
+    question = interview.question
+    assert question is not None and question.id == "appointee.pronoun"
+    assert [c.value for c in question.choices] == ["they"] and question.default == "they"
+    interview.answer("they")
+    interview.answer("improvement advisers")
+    walk(interview, {"signature.name": "Sam Taylor"})
+    text = interview.review().documents["direction"]
+    assert "appointed Jo Bloggs and Sam Patel as the improvement advisers" in text
+    assert answered(tmp_path / "a.yaml")["appointee"]["kind"] == "advisers"
+
+
 def test_resuming_carries_on_at_the_same_question(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     interview = Interview.start(path)
