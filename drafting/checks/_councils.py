@@ -1,0 +1,193 @@
+"""Councils named in a text: those listed in `drafting/councils.txt`, and others by their shape.
+
+A name of a council's shape is a place before "Council", with or without the council's kind
+("Westshire Council", "Westshire County Council", "Eastham Metropolitan Borough Council", "City
+of Westshire Council"), or a place after "London Borough of" or "Royal Borough of".  The place
+is capitalised words, perhaps joined by "and", "upon", "with", "of" or "on"; none of them a word
+that opens a sentence or names something other than a place ("The Council", "County Council",
+"Children's Services Council", "Local Government"), and, without a kind to vouch for it, none
+ending as common nouns do ("Improvement Council", "Safeguarding Council").  A name inside
+quotation marks is a term being defined, not a council named.
+
+In: a paragraph's text.  Out: `Place`s, each a span of the text, the name and its area.  The
+list of councils stays the one source of real names: shapes only add the names it lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from drafting.checks._model import words
+from drafting.support._resources import council_area, councils
+
+
+@dataclass(frozen=True)
+class Place:
+    """A council or area named in a text: where (`start`, `end`), as written, and its area."""
+
+    start: int
+    end: int
+    name: str
+    area: str
+
+
+_KINDS = frozenset({"County", "Borough", "City", "District", "Metropolitan", "London", "Royal"})
+_JOINS = frozenset({"and", "upon", "with", "of", "on"})
+#: Capitalised words that are not places: a sentence's first words, offices and bodies.
+_NOT_PLACES = words(
+    """The This That These Those A An Each Every Any All Such Our Its Their His Her My Your No In
+    On At By For To From With Of And Or But If When Where While As Under Since Following Within
+    Between Before After Unless Until Whole Full Local Government Association National Regional
+    Improvement Children Services Service Social Care Education Health Safeguarding Partnership
+    Advisory Executive Youth Parish Town Community Privy Research Standards Practice Family
+    Families Board Leadership Scrutiny Cabinet Joint Strategic Schools School Governing Trust
+    Independent Professional Learning Skills Housing Police Fire Secretary State Minister
+    Department Leader Member Members Chair Director Chief Officer Head Ofsted Commissioner
+    Adviser Advisers Panel Committee Group Forum English British European General Medical
+    Nursing Arts Sports Combined Unitary Shire Tier Statutory Direction Annex Schedule Terms
+    Reference"""
+)
+#: Words that begin places ("North Yorkshire") but are not one alone ("North Council").
+_QUALIFIERS = words("North South East West Central Mid Greater Great New Upper Lower")
+_NOUN_ENDINGS = tuple(
+    words("ment ing tion sion ship ness ity ance ence ive ory ary ism al ers ors")
+)
+_WORD = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*|St")
+_TOKEN = re.compile(r"\S+")
+_COUNCIL = re.compile(r"(?<= )Council\b")
+_BOROUGH_OF = re.compile(r"\b(?:London|Royal) Borough of ")
+#: How far back from "Council" a name may begin (the longest listed area is 35 characters).
+_REACH = 80
+
+
+@cache
+def listed_places() -> dict[str, str]:
+    """Every listed council's name and its area, each mapped to the area."""
+    places: dict[str, str] = {}
+    for name in councils():
+        area = council_area(name)
+        places[name] = area
+        places[area] = area
+    return places
+
+
+@cache
+def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching any of `names` as whole words, the longest first."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+@cache
+def listed_pattern() -> re.Pattern[str]:
+    """The pattern of every listed council and area."""
+    return names_pattern(frozenset(listed_places()))
+
+
+def shaped_places(text: str) -> Iterator[Place]:
+    """The names of a council's shape in `text`, listed or not, outside quotation marks."""
+    if "Council" in text:
+        for match in _COUNCIL.finditer(text):
+            place = _ending_at(text, match.start(), match.end())
+            if place is not None and not _quoted(text, place.start):
+                yield place
+    if "Borough of " in text:
+        for match in _BOROUGH_OF.finditer(text):
+            place = _following(text, match.start(), match.end())
+            if place is not None and not _quoted(text, place.start):
+                yield place
+
+
+def _ending_at(text: str, council: int, end: int) -> Place | None:
+    """The name whose last word "Council" stands at `council`, if a place precedes it."""
+    word = text.rfind(" ", 0, council - 1) + 1
+    if not text[word : word + 1].isupper():
+        return None  # a quick no for "the Council", "(Council", "act Council"
+    tokens = [m for m in _TOKEN.finditer(text, max(0, council - _REACH), council)]
+    words = [m[0] for m in tokens]
+    kinds = 0
+    while kinds < len(words) and words[-1 - kinds] in _KINDS:
+        kinds += 1
+    first = _first_place_word(words[: len(words) - kinds])
+    if first is None:
+        return None
+    first += _after_listed_area(words[first : len(words) - kinds])
+    place = words[first : len(words) - kinds]
+    if all(word in _QUALIFIERS or word in _JOINS for word in place):
+        return None
+    if not kinds and place[0] != "City" and not _bare_place(place):
+        return None
+    name = text[tokens[first].start() : end]
+    return Place(tokens[first].start(), end, name, council_area(name))
+
+
+def _first_place_word(words: list[str]) -> int | None:
+    """Where the place ending `words` begins, or None if the last word is not a place's.
+
+    "City" begins a place before "of" ("City of Westshire"); joining words count only between
+    place words.
+    """
+    first = None
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word in _JOINS and first is not None:
+            continue
+        if word == "City" and first is not None and words[at + 1] == "of":
+            return at
+        if not _place_word(word):
+            break
+        first = at
+    return first
+
+
+def _after_listed_area(place: list[str]) -> int:
+    """How many words of `place` name listed areas before an "and" ("Kirklees and Leeds")."""
+    cut = 0
+    for at, word in enumerate(place):
+        if word == "and" and " ".join(place[cut:at]) in listed_places():
+            cut = at + 1
+    return cut
+
+
+def _place_word(word: str) -> bool:
+    if word in _NOT_PLACES or word in _KINDS or word == "Council":
+        return False
+    return _WORD.fullmatch(word) is not None
+
+
+def _bare_place(words: list[str]) -> bool:
+    """Whether words before a bare "Council" (no kind) name a place, not a body."""
+    named = [w for w in words if w not in _JOINS and w not in _QUALIFIERS]
+    return not any(word.lower().endswith(_NOUN_ENDINGS) for word in named)
+
+
+def _following(text: str, start: int, at: int) -> Place | None:
+    """The place after "London Borough of " (from `start`, the place at `at`), if there is one."""
+    words = [m for m in _TOKEN.finditer(text, at, min(len(text), at + _REACH))]
+    last = None
+    for index, word in enumerate(words):
+        bare = word[0].rstrip(".,;:)")
+        if bare in _JOINS and last is not None:
+            continue
+        if not _place_word(bare):
+            break
+        last = index
+        if bare != word[0]:
+            break  # punctuation ends the name
+    if last is None:
+        return None
+    end = words[last].start() + len(words[last][0].rstrip(".,;:)"))
+    name = text[start:end]
+    return Place(start, end, name, council_area(name))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` falls inside quotation marks: a defined term, or words quoted."""
+    before = text[:at]
+    if (before.count('"') + before.count("“") - before.count("”")) % 2:
+        return True
+    opened = max(before.rfind("('"), before.rfind("(‘"))
+    return opened > max(before.rfind("')"), before.rfind("’)"))
