@@ -117,7 +117,8 @@ def test_bullets_are_real_word_bullets_nested_under_duties(tmp_path: Path) -> No
     bullets = [(p.level, p.text) for p in read_docx(path) if p.role == "bullet"]
     assert bullets == [
         (2, "early help and the front door;"),
-        (2, "the quality of social work practice."),
+        # the item's last words: it ends as the item does, next to last in its list ("; and")
+        (2, "the quality of social work practice; and"),
         (2, "on practice in the front door,"),
         (3, "including the multi-agency safeguarding hub;"),
         (2, "and on the recruitment of social workers."),

@@ -229,9 +229,10 @@ BOARD = {
     "reports.add": True,
     "reports.0.date": "1 June 2018",
     "date": "3/9/2018",
-    "operative.paragraphs.0.items.0.with.supported": "the Cabinet Member for Children",
-    "operative.paragraphs.0.items.1.with.purpose": "support the management team",
-    "operative.paragraphs.0.items.3.with.members": "the Director of Children's Services",
+    # offered in the published order: compliance, the improvement plan, appointments, the board
+    "operative.paragraphs.0.items.2.with.supported": "the Cabinet Member for Children",
+    "operative.paragraphs.0.items.3.with.purpose": "support the management team",
+    "operative.paragraphs.0.items.4.with.members": "the Director of Children's Services",
 }
 
 
@@ -282,3 +283,58 @@ def test_going_back_keeps_what_was_typed_at_the_question(tmp_path: Path) -> None
     interview.answer("Calderdale Council")
     assert "typed" not in answered(path)["interview"]
     assert answered(path)["council"]["name"] == "Calderdale Council"
+
+
+def test_every_default_for_a_new_commissioner_direction_reads_right_with_no_finding(
+    tmp_path: Path,
+) -> None:
+    """Pressing Enter at every question gives a direction fit to sign: nothing flagged."""
+    interview = Interview.start(tmp_path / "calderdale.yaml")
+    walk(interview, NEW_DIRECTION)
+    review = interview.review()
+    assert review.findings == []
+    text = review.documents["direction"]
+    # the report listed is the recital's one item, closed as a one-item list closes
+    assert "has carefully considered:\n   a. Ofsted's inspection report of 1 June 2018, which " in (
+        text
+    )
+    # offered in the published order, each item closed as a list's items are
+    operative = text.split("NOW THEREFORE:")[1].split("ANNEX")[0]
+    items = [
+        line.strip()
+        for line in operative.splitlines()
+        if line.startswith("   ") and not line.startswith("      ")
+    ]
+    assert [item[:16] for item in items] == [
+        "a. To comply wit",
+        "b. To co-operate",
+        "c. To provide th",
+        "d. The Departmen",
+    ]
+    assert items[0].endswith("may require;") and items[3].endswith("this direction.")
+    assert "set out in, the Terms of Reference;\n" in operative  # b closes after its list
+    assert "computer facilities; and\n" in operative  # c closes on its last words
+    # the annex has the usual duties, and the board they name is asked for and defined
+    annex = text.split("\nANNEX\n")[1]
+    assert 'shall:\n   a. Chair the Calderdale Improvement Board ("the Improvement Board");' in (
+        annex
+    )
+    assert answered(tmp_path / "calderdale.yaml")["improvement_board"] == {
+        "name": "the Calderdale Improvement Board"
+    }
+
+
+def test_choosing_the_reports_considered_keeps_the_list_s_other_items(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    interview = Interview.start(path)
+    walk(interview, NEW_DIRECTION)
+    data = answered(path)
+    considered = next(r for r in data["recitals"] if r["clause"] == "recital.considered")
+    considered["items"].append({"text": "the Council's own self-assessment."})
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    interview = Interview.resume(path)
+    key = f"recitals.{data['recitals'].index(considered)}.items"
+    interview.change(key)
+    interview.answer([])  # untick the one report
+    items = next(r for r in answered(path)["recitals"] if r["clause"] == "recital.considered")
+    assert items["items"] == [{"text": "the Council's own self-assessment."}]

@@ -72,10 +72,10 @@ CASES = [
     (
         "missing parameter",
         (
-            "{clause: partnership.co-operate, with: {partner: Leeds City Council}}",
-            "{clause: partnership.co-operate}",
+            "{clause: partnership.co-operate, with: {partner: Leeds City Council}, end: .}",
+            "{clause: partnership.co-operate, end: .}",
         ),
-        "{clause: partnership.co-operate}",
+        "{clause: partnership.co-operate, end: .}",
         "clause 'partnership.co-operate' needs parameter 'partner'",
     ),
     (

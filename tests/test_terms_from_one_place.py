@@ -84,10 +84,13 @@ def _value(clause: Clause, name: str) -> Any:
 
 
 def _entry(clause: Clause) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         "clause": clause.id,
         "with": {name: _value(clause, name) for name in clause.spec.params},
     }
+    if clause.spec.closes_list:  # a lead-in lists something
+        entry["items"] = [{"text": "an item of the list"}]
+    return entry
 
 
 def _spec(variant: dict[str, Any]) -> dict[str, Any]:

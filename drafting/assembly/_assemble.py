@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from jinja2 import StrictUndefined
+
 from drafting._errors import SpecError
 from drafting.assembly._params import Known, clause_values
 from drafting.document._tree import (
@@ -49,7 +51,7 @@ from drafting.library._language import (
     Voice,
     missing,
 )
-from drafting.library._ofsted import framework_for
+from drafting.library._ofsted import Framework, framework_for
 from drafting.spec._model import Entry, Letter, Spec
 from drafting.spec._model import Report as ReportSpec
 from drafting.spec._validation import did_you_mean
@@ -173,7 +175,24 @@ def _start(spec: Spec, library: ClauseLibrary, lines: LineMap) -> _Assembly:
         state.directions[direction.id] = EarlierDirection(
             direction.id, long, direction.term, direction.date, direction.required
         )
+    state.context["framework"] = _framework(state)
     return state
+
+
+def _framework(state: _Assembly) -> Framework | StrictUndefined:
+    """The Ofsted framework clauses name judgements by when they name no report of their own.
+
+    That of the latest Ofsted inspection the spec lists, else that of the direction's date: a
+    direction drafted today names its judgements as today's inspections do.
+    """
+    inspections = [r for r in state.spec.reports if r.kind == "ofsted-inspection"]
+    if inspections:
+        latest = max(inspections, key=lambda r: (r.date.year, r.date.month or 0, r.date.day or 0))
+        return state.reports[latest.id].framework or missing("no framework")
+    dated = state.spec.dated or (state.spec.letter.date if state.spec.letter else None)
+    if dated is None:
+        return missing("the spec lists no Ofsted inspection, and no date, to name judgements by")
+    return framework_for(dated)
 
 
 def clause_context(
@@ -237,11 +256,13 @@ def _functions(spec: Spec) -> Term:
     return Term(("functions", "functions"), long, term, define_at_mention=False)
 
 
-def _improvement_board(spec: Spec) -> Term:
+def _improvement_board(spec: Spec) -> Term | StrictUndefined:
     board = spec.improvement_board
-    if board is None:
-        return Term(("improvement_board", "improvement_board"), "the Improvement Board", None)
-    return Term(("improvement_board", "improvement_board"), board.name, board.term)
+    if board is None:  # never "the Improvement Board" undefined: the spec must name the board
+        return missing("the spec gives no improvement_board (its name, and its term)")
+    # a term the same as the name defines nothing: never `the Board ("the Board")`
+    term = None if board.term == board.name else board.term
+    return Term(("improvement_board", "improvement_board"), board.name, term)
 
 
 def _reference(state: _Assembly, clause_id: str, date: Any, path: PathKey) -> str:
@@ -283,6 +304,12 @@ def _entry_paragraph(
         for i, item in enumerate(entry.bullets)
     ]
     if _closes_list(state, entry):
+        if not items and not bullets:
+            raise SpecError(
+                f"clause '{entry.clause}' introduces a list (it ends ':') but the entry gives "
+                "no items: add them under 'items', or choose another clause",
+                state.lines.where(path),
+            )
         # The list is its items, or its bullets when it has no items.
         closed, entries = (items, entry.items) if items else (bullets, entry.bullets)
         for item, paragraph_item, ending in zip(

@@ -5,8 +5,11 @@ achieving permanence", the single inspection framework's) for a report of a date
 framework covers (an inspection of 2022, under ILACS)
 
 The report's date is a date written in the same paragraph, or the year of a defined term there
-("the 2022 Ofsted report"); a paragraph with neither is not judged.  The frameworks, their
-dates and names are data (`drafting/ofsted.yaml`).
+("the 2022 Ofsted report"); in a paragraph with neither (an annex's "improve services for
+children looked after and achieving permanence"), the dates of the document's Ofsted
+inspections: the spec's, or those of the paragraphs that name Ofsted.  A name is flagged only
+when none of those dates is its framework's.  The frameworks, their dates and names are data
+(`drafting/ofsted.yaml`).
 
 In: a `Subject`.  Out: findings.
 """
@@ -38,9 +41,13 @@ def _own_names() -> list[tuple[str, Framework]]:
 
 def check_frameworks(subject: Subject) -> Iterator[Finding]:
     """Judgements are named as the framework of the report's date names them."""
+    inspected: list[PartialDate] | None = None  # the document's, worked out when first needed
     for name, framework in _own_names():
         for para in subject.containing(name):
             dates = _report_dates(para)
+            if not dates:
+                inspected = _inspected(subject) if inspected is None else inspected
+                dates = inspected
             if dates and not any(framework.covers(d) for d in dates):
                 at = para.lower.find(name)
                 yield subject.finding(
@@ -57,3 +64,10 @@ def _report_dates(para: Para) -> list[PartialDate]:
     found = [date for date, _ in dates_in(para.text)]
     found += [PartialDate(int(m[1])) for m in _TERM_YEAR.finditer(para.text)]
     return found
+
+
+def _inspected(subject: Subject) -> list[PartialDate]:
+    """The dates of the document's Ofsted inspections."""
+    if subject.spec is not None:
+        return [r.date for r in subject.spec.reports if r.kind == "ofsted-inspection"]
+    return [date for para in subject.containing("ofsted") for date in _report_dates(para)]

@@ -332,6 +332,9 @@ def _numbering_and_annex(facts: Facts, shape: Shape, text: str) -> None:
     if board:
         facts.data["improvement_board"] = {"name": board.group(1), "term": board.group(2)}
         facts.note("improvement board", board.group(1), f'defined as "{board.group(2)}"')
+    elif "the Improvement Board" in text:  # named so throughout, never defined
+        facts.data["improvement_board"] = {"name": "the Improvement Board", "term": None}
+        facts.note("improvement board", "the Improvement Board", "named so, with no term")
     if shape.annex_heading:
         lettered = re.fullmatch(r"ANNEX ([A-Z0-9]{1,3})", shape.annex_heading)
         annex: dict[str, Any] = {"title_lines": shape.annex_titles}

@@ -306,12 +306,20 @@ def _wordings(library: ClauseLibrary, facts: Facts) -> dict[str, str]:
     return wordings
 
 
-def _wording(clause: Clause, facts: Facts) -> str | None:
+def _wording(clause: Clause, facts: Facts, blank_reports: bool = True) -> str | None:
+    """A clause's wording with blanks for its values.
+
+    A clause that cannot word an optional report's fields with a blank report
+    (`report.framework.children`) is worded without it, as its default says.
+    """
     values: dict[str, Any] = {}
+    optional: list[str] = []
     for name, param in clause.spec.params.items():
         has_default = "default" in param.model_fields_set
         if param.type in ("report", "direction"):
-            values[name] = _Blank(name)
+            if has_default and param.default is None:
+                optional.append(name)
+            values[name] = _Blank(name) if blank_reports or name not in optional else None
         elif param.type == "reports":
             values[name] = [_Blank(name)]
         elif param.type in ("text", "texts") and not (has_default and param.default):
@@ -330,5 +338,5 @@ def _wording(clause: Clause, facts: Facts) -> str | None:
     try:
         text = clause.render(clause.spec.text, context)
     except (ClauseRenderError, TypeError, AttributeError):
-        return None
+        return _wording(clause, facts, blank_reports=False) if optional and blank_reports else None
     return _PLACEHOLDERS.sub("...", text)

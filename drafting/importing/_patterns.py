@@ -102,7 +102,11 @@ def attempt(
             if found is not None:
                 return _result(clause, values, found, trial, own)
             continue
-        patched = _patched_ends(rendered, texts) if single else _patched(rendered, texts)
+        patched = (
+            _patched_ends(rendered, texts)
+            if single
+            else _patched_tail(rendered, texts) or _patched(rendered, texts)
+        )
         if patched is None:
             continue
         found = _match(rendered, patched[0], single)
@@ -149,6 +153,29 @@ def _patched_end(
     if patched is None:
         return None
     return [patched[0][0] + tail, *texts[1:]], patched[1]
+
+
+def _patched_tail(
+    rendered: list[str], texts: list[str]
+) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """As `_patched`, for a clause with sub-paragraphs or text after.
+
+    The closing punctuation of its last line is left to the list it is in (computed, or an
+    `end`).
+    """
+    last = len(rendered) - 1
+    if len(texts) <= last:
+        return None
+    ending = _STRIP_END.search(texts[last])
+    tail = ending.group(0) if ending else ""
+    own = [*rendered[:last], _STRIP_END.sub("", rendered[last])]
+    published = [*texts[:last], texts[last][: len(texts[last]) - len(tail)], *texts[last + 1 :]]
+    patched = _patched(own, published)
+    if patched is None:
+        return None
+    lines = list(patched[0])
+    lines[last] += tail
+    return lines, patched[1]
 
 
 def _patched(
@@ -229,8 +256,15 @@ def _match(rendered: list[str], texts: list[str], single: bool) -> dict[str, str
         return None
     if len(texts) < len(rendered):
         return None
-    pattern = "\n".join(_pattern(text) for text in rendered)
-    return _fullmatch(pattern, "\n".join(texts[: len(rendered)]))
+    joined = "\n".join(texts[: len(rendered)])
+    found = _fullmatch("\n".join(_pattern(text) for text in rendered), joined)
+    if found is not None:
+        return found
+    # The entry's closing punctuation, on its last sub-paragraph or text after, is the list's
+    # (computed, or an `end`), not the clause's own.
+    *before, last = rendered
+    loose = [*map(_pattern, before), _pattern(_STRIP_END.sub("", last)) + _ENDING]
+    return _fullmatch("\n".join(loose), joined)
 
 
 _CUT = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}|{ANCHOR_OPEN}[^{ANCHOR_CLOSE}]*{ANCHOR_CLOSE}")
@@ -358,8 +392,10 @@ def _options(name: str, clause: Clause, facts: Facts) -> list[Any]:
         )
     if kind == "texts":
         return [param.default] if has_default else []
-    if kind == "report":
-        return list(facts.reports.values())
+    if kind == "report":  # an optional report left out is tried first, as the spec would be
+        return ([None] if has_default and param.default is None else []) + list(
+            facts.reports.values()
+        )
     if kind == "reports":
         reports = list(facts.reports.values())
         runs = [reports[i:j] for i in range(len(reports)) for j in range(i + 1, len(reports) + 1)]

@@ -55,22 +55,26 @@ def operative(ctx: Context) -> Iterator[Question]:
     )
     for index, entry in ctx.items("operative.paragraphs"):
         yield from _entry(ctx, f"operative.paragraphs.{index}", entry)
-    yield from _board(ctx)
+    yield from _board(ctx, "operative.paragraphs")
 
 
 _PARTS = ("recitals", "operative.paragraphs", "annex.paragraphs", "letter.paragraphs")
 BOARD_TERM = "the Improvement Board"
 
 
-def _board(ctx: Context) -> Iterator[Question]:
-    """The improvement board's name, when a paragraph chosen names the board.
+def _board(ctx: Context, part: str) -> Iterator[Question]:
+    """The improvement board's name, after the first part whose paragraphs chosen name it.
 
-    Suggested from the council's area ("the Kirklees Improvement Board"), and suggested again
-    when the council changes, unless the drafter typed their own.
+    The recitals' and operative paragraphs' board is asked after the operative paragraphs; one
+    only the annex or the letter names, after those.  Suggested from the council's area ("the
+    Kirklees Improvement Board"), and suggested again when the council changes, unless the
+    drafter typed their own.
     """
-    if not ctx.answers.has("improvement_board") and not any(
-        "improvement_board" in clause.uses for clause in _chosen(ctx, _PARTS)
-    ):
+    naming = [p for p in _PARTS if any("improvement_board" in c.uses for c in _chosen(ctx, (p,)))]
+    first = naming[0] if naming else None
+    if first == "recitals" or (first is None and ctx.answers.has("improvement_board")):
+        first = "operative.paragraphs"
+    if first != part:
         return
 
     def suggested() -> str | None:
@@ -169,6 +173,7 @@ def annex(ctx: Context) -> Iterator[Question]:
         default=["Terms of Reference"],
     )
     yield from _paragraphs(ctx, "annex.paragraphs", _offered(ctx, "annex"), "What goes in it?")
+    yield from _board(ctx, "annex.paragraphs")
 
 
 def letter(ctx: Context) -> Iterator[Question]:
@@ -180,6 +185,7 @@ def letter(ctx: Context) -> Iterator[Question]:
     )
     yield _letterheads(ctx)
     yield from _paragraphs(ctx, "letter.paragraphs", _offered(ctx, "letter"), "Which paragraphs?")
+    yield from _board(ctx, "letter.paragraphs")
     yield ctx.ask(
         "letter.copies",
         "Who the letter is copied to",
@@ -232,34 +238,49 @@ def _letterheads(ctx: Context) -> Question:
 
 
 def _offered(ctx: Context, step: str) -> list[Clause]:
-    return [c for c in ctx.library if c.step == step]
+    """The clauses a step offers, in the order published directions put them."""
+    return sorted((c for c in ctx.library if c.step == step), key=lambda c: c.order)
 
 
-def _paragraphs(ctx: Context, key: str, offered: list[Clause], label: str) -> Iterator[Question]:
-    """Choose paragraphs, ask each one's details, then offer one in the drafter's own words."""
-    yield _pick(ctx, key, offered, label)
+def _paragraphs(
+    ctx: Context, key: str, offered: list[Clause], label: str, skip: str | None = None
+) -> Iterator[Question]:
+    """Choose paragraphs, ask each one's details, then offer one in the drafter's own words.
+
+    Entries of the clause `skip` are chosen by a question of their own: they are neither
+    offered here nor asked about again, and they stay as they are.
+    """
+    yield _pick(ctx, key, offered, label, skip)
     for index, entry in ctx.items(key):
-        yield from _entry(ctx, f"{key}.{index}", entry)
+        if not _is(entry, skip):
+            yield from _entry(ctx, f"{key}.{index}", entry)
     yield _more(ctx, key, "Add a paragraph in your own words?", "text", f"{key}.own")
 
 
-def _pick(ctx: Context, key: str, offered: list[Clause], label: str) -> Question:
-    existing = list(ctx.items(key))
+def _is(entry: dict[str, Any], clause_id: str | None) -> bool:
+    return clause_id is not None and entry.get("clause") == clause_id
+
+
+def _pick(
+    ctx: Context, key: str, offered: list[Clause], label: str, skip: str | None = None
+) -> Question:
+    every = list(ctx.items(key))
+    existing = [(i, e) for i, e in every if not _is(e, skip)]
     present = {str(e.get("clause")) for _, e in existing}
     choices = [Choice(f"{_OWN}{i}", _entry_label(ctx, e)) for i, e in existing]
     choices += [Choice(c.id, c.spec.title) for c in offered if c.id not in present]
-    if ctx.answers.has(key):
+    if existing:
         default = [f"{_OWN}{i}" for i, _ in existing]
     elif ctx.from_spec:  # the spec has none here: suggest none (it stays without)
         default = []
-    else:
+    else:  # none chosen yet (an annex just added has none): suggest the usual ones
         usual = {"any", str(ctx.answers.interview.get("intervention"))}
         default = [c.id for c in offered if usual & set(c.spec.usual_for)]
 
     def store(value: Any) -> None:
-        if sorted(value) == sorted(default) and (ctx.answers.has(key) or not value):
+        if sorted(value) == sorted(default) and (existing or not value):
             return  # nothing changed: the paragraphs stay exactly as they are
-        kept = [e for i, e in existing if f"{_OWN}{i}" in value]
+        kept = [e for i, e in every if _is(e, skip) or f"{_OWN}{i}" in value]
         order = {c.id: n for n, c in enumerate(offered)}
         for clause_id in (v for v in value if not v.startswith(_OWN)):
             later = (
@@ -270,8 +291,6 @@ def _pick(ctx: Context, key: str, offered: list[Clause], label: str) -> Question
             at = next(later, len(kept))
             kept.insert(at, {"clause": clause_id})
         ctx.answers.set(key, kept)
-        if key.endswith(".items"):
-            _close_the_list(kept)
 
     return ctx.ask(
         key,
@@ -281,6 +300,7 @@ def _pick(ctx: Context, key: str, offered: list[Clause], label: str) -> Question
         shown=default,
         choices=choices,
         store=store,
+        id=f"{key}.others" if skip else None,
     )
 
 
@@ -290,16 +310,6 @@ def _entry_label(ctx: Context, entry: dict[str, Any]) -> str:
         return clause.spec.title
     words = " ".join(str(entry.get("text") or entry.get("clause") or "").split())
     return f"In your own words: {words[:50]}{'...' if len(words) > 50 else ''}"
-
-
-def _close_the_list(items: list[dict[str, Any]]) -> None:
-    """End the next-to-last item "; and" and the last with a full stop, as lists are drafted."""
-    for index, item in enumerate(items):
-        end = {len(items) - 2: "; and", len(items) - 1: "."}.get(index)
-        if end is None:
-            item.pop("end", None)
-        else:
-            item["end"] = end
 
 
 def _entry(ctx: Context, key: str, entry: dict[str, Any]) -> Iterator[Question]:
@@ -328,10 +338,13 @@ def _items(ctx: Context, key: str, entry: dict[str, Any], clause: Clause) -> Ite
     if clause.id == DIRECTS:  # what the council is directed to do: the operative step's clauses
         label = "What is the council directed to do?"
         yield from _paragraphs(ctx, f"{key}.items", _offered(ctx, "operative"), label)
+    elif item_clause is not None:  # one item per report, then any other items offered
+        yield _per_report(ctx, f"{key}.items", item_clause)
+        if members:
+            label = f"{clause.spec.title}: anything more?"
+            yield from _paragraphs(ctx, f"{key}.items", members, label, skip=item_clause.id)
     elif members:
         yield from _paragraphs(ctx, f"{key}.items", members, f"{clause.spec.title}: which?")
-    elif item_clause is not None:
-        yield _per_report(ctx, f"{key}.items", item_clause)
     else:
         for index, item in ctx.items(f"{key}.items"):
             yield from _entry(ctx, f"{key}.items.{index}", item)
@@ -341,12 +354,20 @@ def _items(ctx: Context, key: str, entry: dict[str, Any], clause: Clause) -> Ite
 
 
 def _per_report(ctx: Context, key: str, item_clause: Clause) -> Question:
-    existing = [str(e.get("with", {}).get("report")) for _, e in ctx.items(key)]
+    """Which reports are listed, an item each; the list's other items stay where they are."""
+    entries = [e for _, e in ctx.items(key)]
+    ours = {str(e.get("with", {}).get("report")): e for e in entries if _is(e, item_clause.id)}
+    existing = list(ours)
     choices = ctx.report_choices()
 
     def store(value: Any) -> None:
-        if value != existing:
-            ctx.answers.set(key, [{"clause": item_clause.id, "with": {"report": r}} for r in value])
+        if value == existing:
+            return
+        chosen = [ours.get(r) or {"clause": item_clause.id, "with": {"report": r}} for r in value]
+        others = [e for e in entries if not _is(e, item_clause.id)]
+        at = next((n for n, e in enumerate(entries) if _is(e, item_clause.id)), 0)
+        before = sum(1 for e in entries[:at] if not _is(e, item_clause.id))
+        ctx.answers.set(key, others[:before] + chosen + others[before:])
 
     default = existing if ctx.answers.has(key) else [c.value for c in choices]
     return ctx.ask(

@@ -95,6 +95,7 @@ CONTEXT_NAMES = frozenset(
         "functions",
         "improvement_board",
         "annex_name",
+        "framework",
     ]
 )
 
@@ -154,6 +155,11 @@ class ClauseFile(_Model):
 
     family: str
     step: Step | None = Field(None, description="the interview step that offers its clauses")
+    order: int = Field(
+        100,
+        description="where its clauses come among their step's, lower first: the order of "
+        "the published directions (compliance, access, amenities ... monitoring)",
+    )
     clauses: dict[str, ClauseDef]
 
 
@@ -171,6 +177,7 @@ class Clause:
     where: Where
     uses: frozenset[str]
     step: Step | None = None  # the interview step that offers it (None: never offered in a list)
+    order: int = 100  # where it comes among its step's clauses (its file's `order`)
 
     def required_params(self) -> list[str]:
         """Parameters the spec must give (those with no default in the clause file)."""
@@ -335,7 +342,9 @@ def _load_file(path: Path, code: dict[str, CodeType]) -> Iterator[Clause]:
                 where,
             )
         step = parsed.step if definition.offered and definition.under is None else None
-        yield Clause(clause_id, parsed.family, definition, where, frozenset(uses), step)
+        yield Clause(
+            clause_id, parsed.family, definition, where, frozenset(uses), step, parsed.order
+        )
 
 
 def _all_texts(definition: ClauseDef) -> Iterator[str]:

@@ -28,6 +28,7 @@ class Framework:
     default_until: PartialDate | None
     judgements: dict[str, str]
     sub_judgements: dict[str, str]
+    children: tuple[str, ...]  # whom its key judgements are about, as directions name them
 
     def covers(self, when: PartialDate) -> bool:
         """Whether a report of this date (to its precision) may be under this framework."""
@@ -38,7 +39,11 @@ class Framework:
 
     @property
     def names(self) -> set[str]:
-        """Every judgement and sub-judgement name, in lower case."""
+        """Every judgement and sub-judgement name, in lower case.
+
+        Not `children`: "children in need of help and protection" is also plain English (a
+        letter's "thresholds for children in need of help and protection").
+        """
         return {n.lower() for n in (*self.judgements.values(), *self.sub_judgements.values())}
 
 
@@ -59,6 +64,7 @@ def frameworks() -> dict[str, Framework]:
             PartialDate.parse(value["default_until"]) if value.get("default_until") else None,
             dict(value["judgements"]),
             dict(value.get("sub_judgements") or {}),
+            tuple(value["children"]),
         )
         for key, value in data["frameworks"].items()
     }
