@@ -409,3 +409,10 @@ def test_a_specs_annex_naming_another_council(
     assert docx == [("PLACE001", "annex 2")]
     clean = "The Commissioner shall work with the Council's partner, Eastham City Council."
     assert spec_findings(write_spec(revised(annex=clean))) == []
+
+
+def test_a_council_named_in_brackets() -> None:
+    slip = WEST + "2. The chair (Eastshire County Council) shall report.\n"
+    assert "PLACE001" in codes(slip)
+    clean = WEST + "2. The Council's partner (Eastshire County Council) shall report.\n"
+    assert "PLACE001" not in codes(clean)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from drafting.checks._model import words
 from drafting.support._resources import council_area, councils
@@ -35,7 +35,13 @@ class Place:
 
 
 _KINDS = frozenset({"County", "Borough", "City", "District", "Metropolitan", "London", "Royal"})
-_JOINS = frozenset({"and", "upon", "with", "of", "on"})
+#: Words joining a place's words: "Kingston upon Thames", "Isle of Wight", "City of Westshire".
+#: Not "and" nor "with": "Eleanor Brazil and Westshire Council" is no council's name (the listed
+#: "Telford and Wrekin Council" are found by the list).
+_JOINS = frozenset({"upon", "on", "of"})
+#: After "London Borough of", "and" joins too: "Barking and Dagenham".
+_JOINS_AFTER_BOROUGH = _JOINS | {"and"}
+_BEFORE_OF = frozenset({"Isle", "Isles", "Riding", "City", "Vale", "Forest"})
 #: Capitalised words that are not places: a sentence's first words, offices and bodies.
 _NOT_PLACES = words(
     """The This That These Those A An Each Every Any All Such Our Its Their His Her My Your No In
@@ -57,6 +63,8 @@ _NOUN_ENDINGS = tuple(
 )
 _WORD = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*|St")
 _TOKEN = re.compile(r"\S+")
+#: What may open a name: a bracket or a quotation mark ("(Eastshire County Council)").
+_OPENING = "([\"“‘'"
 _COUNCIL = re.compile(r"(?<= )Council\b")
 _BOROUGH_OF = re.compile(r"\b(?:London|Royal) Borough of ")
 #: How far back from "Council" a name may begin (the longest listed area is 35 characters).
@@ -74,7 +82,7 @@ def listed_places() -> dict[str, str]:
     return places
 
 
-@cache
+@lru_cache(maxsize=64)  # a text's own councils: a few per text, kept for the texts checked again
 def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern matching any of `names` as whole words, the longest first."""
     ordered = sorted(set(names), key=len, reverse=True)
@@ -92,7 +100,7 @@ def shaped_places(text: str) -> Iterator[Place]:
     if "Council" in text:
         for match in _COUNCIL.finditer(text):
             place = _ending_at(text, match.start(), match.end())
-            if place is not None and not _quoted(text, place.start):
+            if place is not None and not _quoted(text, place.start) and not _listed(text, place):
                 yield place
     if "Borough of " in text:
         for match in _BOROUGH_OF.finditer(text):
@@ -104,52 +112,52 @@ def shaped_places(text: str) -> Iterator[Place]:
 def _ending_at(text: str, council: int, end: int) -> Place | None:
     """The name whose last word "Council" stands at `council`, if a place precedes it."""
     word = text.rfind(" ", 0, council - 1) + 1
+    word += text[word] in _OPENING
     if not text[word : word + 1].isupper():
         return None  # a quick no for "the Council", "(Council", "act Council"
-    tokens = [m for m in _TOKEN.finditer(text, max(0, council - _REACH), council)]
-    words = [m[0] for m in tokens]
+    tokens = list(_TOKEN.finditer(text, max(0, council - _REACH), council))
+    written = [m[0] for m in tokens]
     kinds = 0
-    while kinds < len(words) and words[-1 - kinds] in _KINDS:
+    while kinds < len(written) and written[-1 - kinds] in _KINDS:
         kinds += 1
-    first = _first_place_word(words[: len(words) - kinds])
+    first = _first_place_word(written[: len(written) - kinds])
     if first is None:
         return None
-    first += _after_listed_area(words[first : len(words) - kinds])
-    place = words[first : len(words) - kinds]
+    place = [w.lstrip(_OPENING) for w in written[first : len(written) - kinds]]
     if all(word in _QUALIFIERS or word in _JOINS for word in place):
         return None
     if not kinds and place[0] != "City" and not _bare_place(place):
         return None
-    name = text[tokens[first].start() : end]
-    return Place(tokens[first].start(), end, name, council_area(name))
+    start = tokens[first].end() - len(place[0])
+    return Place(start, end, text[start:end], council_area(text[start:end]))
 
 
-def _first_place_word(words: list[str]) -> int | None:
-    """Where the place ending `words` begins, or None if the last word is not a place's.
+def _first_place_word(written: list[str]) -> int | None:
+    """Where the place ending `written` begins, or None if the last word is not a place's.
 
-    "City" begins a place before "of" ("City of Westshire"); joining words count only between
-    place words.
+    "City" begins a place before "of" ("City of Westshire"), and so does a word after a bracket
+    or quotation mark ("(Eastshire"); joining words count only between place words.
     """
     first = None
-    for at in range(len(words) - 1, -1, -1):
-        word = words[at]
-        if word in _JOINS and first is not None:
+    for at in range(len(written) - 1, -1, -1):
+        word = written[at].lstrip(_OPENING)
+        if first is not None and _joins(written, at):
             continue
-        if word == "City" and first is not None and words[at + 1] == "of":
+        if word == "City" and first is not None and written[at + 1] == "of":
             return at
         if not _place_word(word):
             break
         first = at
+        if word != written[at]:
+            break
     return first
 
 
-def _after_listed_area(place: list[str]) -> int:
-    """How many words of `place` name listed areas before an "and" ("Kirklees and Leeds")."""
-    cut = 0
-    for at, word in enumerate(place):
-        if word == "and" and " ".join(place[cut:at]) in listed_places():
-            cut = at + 1
-    return cut
+def _joins(words: list[str], at: int) -> bool:
+    """Whether `words[at]` joins two words of a place: "upon", "on", "of" after "Isle" ..."""
+    if words[at] == "of":
+        return at > 0 and words[at - 1].lstrip(_OPENING) in _BEFORE_OF
+    return words[at] in _JOINS
 
 
 def _place_word(word: str) -> bool:
@@ -170,7 +178,7 @@ def _following(text: str, start: int, at: int) -> Place | None:
     last = None
     for index, word in enumerate(words):
         bare = word[0].rstrip(".,;:)")
-        if bare in _JOINS and last is not None:
+        if bare in _JOINS_AFTER_BOROUGH and last is not None:
             continue
         if not _place_word(bare):
             break
@@ -182,6 +190,13 @@ def _following(text: str, start: int, at: int) -> Place | None:
     end = words[last].start() + len(words[last][0].rstrip(".,;:)"))
     name = text[start:end]
     return Place(start, end, name, council_area(name))
+
+
+def _listed(text: str, place: Place) -> bool:
+    """Whether `place` is the end of a listed name ("Chelsea Royal Borough Council")."""
+    start = max(0, place.start - _REACH)
+    found = listed_pattern().finditer(text, start, place.end)
+    return any(m.start() < place.start and m.end() == place.end for m in found)
 
 
 def _quoted(text: str, at: int) -> bool:
