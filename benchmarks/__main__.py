@@ -604,11 +604,30 @@ def row(
 
 
 def main() -> None:
-    """Run every measure, or those named (`python -m benchmarks cold_build diffs`)."""
+    """Run every measure, or those named (`python -m benchmarks cold_build diffs`).
+
+    A run of some measures updates their rows of `results.json` and keeps the others'.
+    """
+    import argparse
+
     from benchmarks.importing import import_vs_build
 
     measures = (cold_build, warm_build, diffs, checks, wizard, pdf_export, import_vs_build)
-    chosen = [m for m in measures if m.__name__ in sys.argv[1:]] or measures
+    by_name = {m.__name__: m for m in measures}
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="speed and memory against same-run baselines"
+    )
+    parser.add_argument(
+        "measures",
+        nargs="*",
+        metavar="MEASURE",
+        help=f"run only these ({', '.join(by_name)}); all when none is named",
+    )
+    named = parser.parse_args().measures
+    for name in named:
+        if name not in by_name:
+            parser.error(f"no measure {name!r} (there are: {', '.join(by_name)})")
+    chosen = [by_name[name] for name in named] or list(measures)
     rows: list[dict[str, Any]] = []
     for measure in chosen:
         rows += measure()
@@ -626,6 +645,10 @@ def main() -> None:
         "machine": platform.machine(),
     }
     output = Path(__file__).with_name("results.json")
+    measured = {r["benchmark"] for r in rows}
+    if len(chosen) < len(measures) and output.exists():  # keep the rows not measured this time
+        kept = json.loads(output.read_text())["results"]
+        rows = [r for r in kept if r["benchmark"] not in measured] + rows
     output.write_text(json.dumps({"machine": machine, "results": rows}, indent=2) + "\n")
     print(f"\nwritten to {output.relative_to(ROOT)}")
 

@@ -338,3 +338,69 @@ def test_choosing_the_reports_considered_keeps_the_list_s_other_items(tmp_path: 
     interview.answer([])  # untick the one report
     items = next(r for r in answered(path)["recitals"] if r["clause"] == "recital.considered")
     assert items["items"] == [{"text": "the Council's own self-assessment."}]
+
+
+#: What each intervention asks that has no default (what only the drafter can say).
+ALSO: dict[str, dict[str, Any]] = {
+    "commissioner": {},
+    "advisers": {
+        "appointee.name": "Alex Jones and Sam Patel",
+        "appointee.pronoun": "they",
+        "operative.paragraphs.0.items.1.with.purpose": "for supporting the Council's improvement",
+    },
+    "improvement-adviser": {
+        "appointee.kind": "organisation",
+        "appointee.name": "Eastshire Council",
+        "appointee.pronoun": "it",
+    },
+    "improvement-board": {
+        "operative.paragraphs.0.items.2.with.supported": "the Director of Children's Services",
+        "operative.paragraphs.0.items.3.with.purpose": "support the management team",
+        "operative.paragraphs.0.items.4.with.members": "the Leader of the Council",
+    },
+    "partnership": {
+        f"operative.paragraphs.0.items.{n}.with.partner": "Leeds City Council" for n in (1, 2, 3)
+    },
+    "none": {},
+}
+
+
+@pytest.mark.parametrize("intervention", list(ALSO))
+def test_every_default_for_each_kind_of_intervention_has_no_finding(
+    intervention: str, tmp_path: Path
+) -> None:
+    """What the interview suggests for each intervention drafts a direction nothing flags."""
+    given = {**NEW_DIRECTION, "interview.intervention": intervention, **ALSO[intervention]}
+    if intervention in ("none", "improvement-board", "partnership"):  # no one is appointed
+        del given["appointee.name"], given["appointee.pronoun"]
+    interview = Interview.start(tmp_path / "a.yaml")
+    try:
+        walk(interview, given)
+    except DraftingError as error:  # a question only this intervention asks: name it
+        pytest.fail(f"{intervention}: {error}")
+    review = interview.review()
+    assert review.findings == [], [(p.question, p.message) for p in review.findings]
+
+
+ACTIONS = "tor.improvement-plan-actions"
+
+
+def test_an_optional_report_can_be_left_out(tmp_path: Path) -> None:
+    """An optional report is offered with "none" first: Enter leaves it out, as the spec would."""
+    path = tmp_path / "a.yaml"
+    interview = Interview.start(path)
+    walk(interview, NEW_DIRECTION)
+
+    def actions() -> tuple[int, dict[str, Any]]:
+        items = answered(path)["annex"]["paragraphs"][1]["items"]
+        return next((n, item) for n, item in enumerate(items) if item["clause"] == ACTIONS)
+
+    key = f"annex.paragraphs.1.items.{actions()[0]}.with.report"
+    question = interview.change(key)
+    assert question is not None and question.default is None
+    assert [c.label for c in question.choices][:1] == ["None of them (leave it out)"]
+    interview.answer(question.choices[0].value)
+    assert actions()[1] == {"clause": ACTIONS}
+    interview.change(key)
+    interview.answer(question.choices[1].value)  # the report itself, when the drafter says so
+    assert actions()[1] == {"clause": ACTIONS, "with": {"report": "ofsted-20180601"}}

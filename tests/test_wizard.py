@@ -216,7 +216,7 @@ def test_data_answers_questions_and_names_the_first_without_one(tmp_path: Path) 
         "appointee.name: Alex Jones\nappointee.pronoun: he\ndate: 3 September 2018\n"
         "annex.wanted: yes\nreports.add: yes\nreports.0.date: 1 June 2018\n"
         "reports.0.summary: which found services to be inadequate\n"
-        "operative.paragraphs.0.items.0.with.purpose: the purposes of this direction\n",
+        "operative.paragraphs.0.items.1.with.purpose: the purposes of this direction\n",
         "utf-8",
     )
     done = run_drafting(

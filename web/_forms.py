@@ -62,7 +62,9 @@ def checked(question: Question, value: Any) -> set[str]:
         return {str(value).lower()} if value else set()
     if isinstance(value, list | tuple):
         return {str(item) for item in value}
-    return {str(value)} if value is not None else set()
+    if value is None:  # nothing chosen: "None of them (leave it out)", where it is offered
+        return {""} & {choice.value for choice in question.choices}
+    return {str(value)}
 
 
 def as_text(question: Question, value: Any) -> str:

@@ -366,7 +366,11 @@ def _annex_wanted(ctx: Context) -> Question:
         return None
 
     has = isinstance(ctx.answers.get("annex"), dict)
-    default = has or ctx.answers.interview.get("intervention") == "commissioner"
+    # a Commissioner's or an improvement adviser's Terms of Reference are annexed as a rule
+    default = has or ctx.answers.interview.get("intervention") in (
+        "commissioner",
+        "improvement-adviser",
+    )
     return ctx.ask(
         "annex.wanted",
         "Does the direction have a Terms of Reference annex?",

@@ -341,7 +341,7 @@ def _items(ctx: Context, key: str, entry: dict[str, Any], clause: Clause) -> Ite
     elif item_clause is not None:  # one item per report, then any other items offered
         yield _per_report(ctx, f"{key}.items", item_clause)
         if members:
-            label = f"{clause.spec.title}: anything more?"
+            label = "Anything else in this list, besides the reports?"
             yield from _paragraphs(ctx, f"{key}.items", members, label, skip=item_clause.id)
     elif members:
         yield from _paragraphs(ctx, f"{key}.items", members, f"{clause.spec.title}: which?")
@@ -403,6 +403,8 @@ def _param(ctx: Context, key: str, clause: Clause, param: Param) -> Question:
         choices = []
     if param.type in ("report", "direction") and not has_default and choices:
         default = choices[0].value  # the first listed: a suggestion the drafter confirms
+    elif param.type in ("report", "direction") and default is None:
+        choices = [Choice("", "None of them (leave it out)"), *choices]  # blank: stored as none
     elif param.type == "reports" and not has_default:
         default = [c.value for c in choices]
     return ctx.ask(
