@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -66,12 +66,6 @@ class Para:
     number: int = 0  # its place among the part's paragraphs, 1-based
     source_line: bool = False  # whether `line` is a line of the file read (a .txt)
     page: int | None = None  # for a PDF: the page it begins on
-
-    def _located(self, read: TextParagraph, source_line: bool) -> Para:
-        """The paragraph with where `read` stands: its part, place in the part, page."""
-        return replace(
-            self, part=read.part, number=read.number, source_line=source_line, page=read.page
-        )
 
     @property
     def path(self) -> str | None:
@@ -174,7 +168,19 @@ def subject_paragraphs(
     if placed is None:
         paragraphs, placed = locate_text(paragraphs)
     return [
-        Para(i, p.label, p.text, p.line, p.marker, p.text.lower(), q)._located(p, source_lines)
+        Para(
+            i,
+            p.label,
+            p.text,
+            p.line,
+            p.marker,
+            p.text.lower(),
+            q,
+            part=p.part,
+            number=p.number,
+            source_line=source_lines,
+            page=p.page,
+        )
         for i, (p, q) in enumerate(zip(paragraphs, placed, strict=True))
     ]
 
