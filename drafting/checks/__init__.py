@@ -18,6 +18,9 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     frameworks  OFSTED003     judgement names of the wrong framework for the report's date
     offices     CITE004, ANNEX001  an office under the wrong section; "the Annex A"
     agreement   DATE003, DATE006-007  the direction dated otherwise (annex; elsewhere); durations
+
+Shared by rules: `_written` (dates as written, a document's own date), `_references` (the dates
+a text gives the direction itself), `_councils` (councils named, listed or of a council's shape).
 """
 
 from __future__ import annotations

@@ -57,6 +57,10 @@ _WORD = re.compile(r"\S+")
 _CITATION = re.compile(r"\d+[A-Z]*")
 _DIRECTION = re.compile(r"\bdirection\b")
 _YEAR = re.compile(r"\b(?:of|in|dated|on|made|issued)\s+(\d{4})\b(?!\s+direction)")
+#: A term defined for a direction: ("the first direction"), ('the 2016 direction').
+_DEFINED_TERM = re.compile(
+    r"\(\s*[\"“'‘]((?:the|this)\s[^\"”'’()]*?direction)[\"”'’]\s*\)", re.IGNORECASE
+)
 _DEFINED_AFTER = re.compile(r"\s*\(\s*[\"“'‘]([^\"”'’()]+)[\"”'’]\s*\)")
 _REVOKING_BEFORE = re.compile(r"\b(?:revok|replac|supersed)\w*\s+$", re.IGNORECASE)
 _REVOKED_AFTER = re.compile(
@@ -67,8 +71,6 @@ _FORWARD = re.compile(r"\s+(?:statutory\s+)?direction\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:]\s")
 #: The longest run of words allowed between "direction" and its date.
 _REACH = 160
-
-
 #: The parts that recount other directions, and so are not read for this one's date.
 _HISTORY = frozenset({"recital", "title"})
 
@@ -97,18 +99,14 @@ def direction_dates(
         return
     lower = text.lower()
     for found, start, end in _dates(text):
-        if any(_same(found, other) for other in earlier):
+        if any(agrees(found, other) for other in earlier):
             continue
         if _given(text, lower, start, end, others) and not _another_after(text, end):
             yield found, start, end
 
 
-def agrees(found: PartialDate, made: PartialDate) -> bool:
+def agrees(one: PartialDate, other: PartialDate) -> bool:
     """Whether two dates agree as far as both are known (year, then month, then day)."""
-    return _same(found, made)
-
-
-def _same(one: PartialDate, other: PartialDate) -> bool:
     pairs = ((one.year, other.year), (one.month, other.month), (one.day, other.day))
     return all(a == b for a, b in pairs if a is not None and b is not None)
 
@@ -190,8 +188,3 @@ def defined_directions(texts: Iterable[str]) -> frozenset[str]:
         if match[1].lower() not in _THIS_TERMS
     }
     return frozenset(terms)
-
-
-_DEFINED_TERM = re.compile(
-    r"\(\s*[\"“'‘]((?:the|this)\s[^\"”'’()]*?direction)[\"”'’]\s*\)", re.IGNORECASE
-)

@@ -49,7 +49,7 @@ def _dated_otherwise(subject: Subject) -> Iterator[Finding]:
         made = _made(subject, para)
         if made is None or agrees(found, made) or _earlier_than_letter(subject, para, found):
             continue
-        yield _finding(subject, para, found, made, (start, end))
+        yield _finding(subject, para, made, (start, end))
 
 
 def _made(subject: Subject, para: Para) -> PartialDate | None:
@@ -73,9 +73,8 @@ def _earlier_than_letter(subject: Subject, para: Para, found: PartialDate) -> bo
     return found.as_date() < letter.date.as_date() and not agrees(found, letter.date)
 
 
-def _finding(
-    subject: Subject, para: Para, found: PartialDate, made: PartialDate, span: tuple[int, int]
-) -> Finding:
+def _finding(subject: Subject, para: Para, made: PartialDate, span: tuple[int, int]) -> Finding:
+    """DATE003 in the annex, DATE006 elsewhere: the date written at `span` is not `made`."""
     written, dated = para.text[span[0] : span[1]], made.format("plain")
     code, message = (
         ("DATE003", f"the annex dates the direction {written}; it is dated {dated}")
