@@ -16,6 +16,7 @@ list of councils stays the one source of real names: shapes only add the names i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -63,9 +64,11 @@ _NOUN_ENDINGS = tuple(
 )
 _WORD = re.compile(r"[A-Z][a-z]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*|St")
 _TOKEN = re.compile(r"\S+")
+_QUOTE = re.compile('["“”]')
 #: What may open a name: a bracket or a quotation mark ("(Eastshire County Council)").
 _OPENING = "([\"“‘'"
-_COUNCIL = re.compile(r"(?<= )Council\b")
+#: "Council" after a capitalised word (a place's, or a kind's: "County Council").
+_COUNCIL = re.compile(r"[A-Z][\w'’-]* (Council)\b")
 _BOROUGH_OF = re.compile(r"\b(?:London|Royal) Borough of ")
 #: How far back from "Council" a name may begin (the longest listed area is 35 characters).
 _REACH = 80
@@ -97,15 +100,16 @@ def listed_pattern() -> re.Pattern[str]:
 
 def shaped_places(text: str) -> Iterator[Place]:
     """The names of a council's shape in `text`, listed or not, outside quotation marks."""
+    found: list[Place | None] = []
     if "Council" in text:
-        for match in _COUNCIL.finditer(text):
-            place = _ending_at(text, match.start(), match.end())
-            if place is not None and not _quoted(text, place.start) and not _listed(text, place):
-                yield place
+        found += (_ending_at(text, m.start(1), m.end(1)) for m in _COUNCIL.finditer(text))
     if "Borough of " in text:
-        for match in _BOROUGH_OF.finditer(text):
-            place = _following(text, match.start(), match.end())
-            if place is not None and not _quoted(text, place.start):
+        found += (_following(text, m.start(), m.end()) for m in _BOROUGH_OF.finditer(text))
+    places = [place for place in found if place is not None]
+    if places:
+        quotes = [m.start() for m in _QUOTE.finditer(text)]
+        for place in places:
+            if not _quoted(text, quotes, place.start) and not _listed(text, place):
                 yield place
 
 
@@ -194,15 +198,30 @@ def _following(text: str, start: int, at: int) -> Place | None:
 
 def _listed(text: str, place: Place) -> bool:
     """Whether `place` is the end of a listed name ("Chelsea Royal Borough Council")."""
-    start = max(0, place.start - _REACH)
-    found = listed_pattern().finditer(text, start, place.end)
+    if place.name not in _tails():
+        return False
+    found = listed_pattern().finditer(text, max(0, place.start - _REACH), place.end)
     return any(m.start() < place.start and m.end() == place.end for m in found)
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether `at` falls inside quotation marks: a defined term, or words quoted."""
-    before = text[:at]
-    if (before.count('"') + before.count("“") - before.count("”")) % 2:
+@cache
+def _tails() -> frozenset[str]:
+    """The last words of listed names, short of the whole ("Wrekin Council")."""
+    tails: set[str] = set()
+    for name in councils():
+        parts = name.split()
+        tails.update(" ".join(parts[at:]) for at in range(1, len(parts)))
+    return frozenset(tails)
+
+
+def _quoted(text: str, quotes: list[int], at: int) -> bool:
+    """Whether `at` falls inside quotation marks (`quotes`: where each mark stands).
+
+    Double quotation marks, straight or curly, open and close in turn; a single one counts
+    only as a definition's, after a bracket ("('the Westshire Improvement Council')").
+    """
+    if bisect_left(quotes, at) % 2:
         return True
-    opened = max(before.rfind("('"), before.rfind("(‘"))
-    return opened > max(before.rfind("')"), before.rfind("’)"))
+    start = max(0, at - _REACH)
+    opened = max(text.rfind("('", start, at), text.rfind("(‘", start, at))
+    return opened > max(text.rfind("')", start, at), text.rfind("’)", start, at))

@@ -71,6 +71,8 @@ _FORWARD = re.compile(r"\s+(?:statutory\s+)?direction\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:]\s")
 #: The longest run of words allowed between "direction" and its date.
 _REACH = 160
+#: How far back from "direction" its determiner may stand ("the Secretary of State's").
+_NOUN_PHRASE = 80
 #: The parts that recount other directions, and so are not read for this one's date.
 _HISTORY = frozenset({"recital", "title"})
 
@@ -154,14 +156,18 @@ def _link(token: str) -> bool:
 
 def _this_direction(text: str, opening: int, at: int, others: frozenset[str]) -> bool:
     """Whether "direction" at `at` is this one: "the (revised) direction", not another."""
-    words = list(_WORD.finditer(text, opening, at))[-6:]
-    for index in range(len(words) - 1, -1, -1):
+    start = max(opening, at - _NOUN_PHRASE)
+    words = list(_WORD.finditer(text, start, at))
+    if start > opening and not text[start - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    for index in range(len(words) - 1, max(-1, len(words) - 7), -1):
         word = words[index][0].lower().strip(",(")
         if word in _OTHER or word.isdigit():
             return False
         if word in _THIS:
             phrase = " ".join(w[0] for w in words[index:]).lower() + " direction"
-            revoking = _REVOKING_BEFORE.search(text, opening, words[index].start())
+            before = words[index].start()
+            revoking = _REVOKING_BEFORE.search(text, max(opening, before - 40), before)
             return phrase not in others and revoking is None
     return False
 

@@ -45,20 +45,14 @@ def check_agreement(subject: Subject) -> Iterator[Finding]:
 
 
 def _dated_otherwise(subject: Subject) -> Iterator[Finding]:
+    made = subject.spec.dated if subject.spec is not None else own_date(subject)
+    if made is None:
+        return  # nothing to compare with
     for para, found, start, end in given_to_direction(subject):
-        made = _made(subject, para)
-        if made is None or agrees(found, made) or _earlier_than_letter(subject, para, found):
-            continue
-        yield _finding(subject, para, made, (start, end))
-
-
-def _made(subject: Subject, para: Para) -> PartialDate | None:
-    """The direction's date, as `para` should give it: the spec's, or the text's own."""
-    if subject.spec is not None:
-        return subject.spec.dated
-    if _in_letter(subject, para):
-        return None  # a letter announces a direction whose date no text of it gives
-    return own_date(subject)
+        if subject.spec is None and _in_letter(subject, para):
+            continue  # a letter announces a direction whose date no text of it gives
+        if not agrees(found, made) and not _earlier_than_letter(subject, para, found):
+            yield _finding(subject, para, made, (start, end))
 
 
 def _in_letter(subject: Subject, para: Para) -> bool:
