@@ -201,6 +201,10 @@ PUBLISHED_FINDINGS = {
         ("LIST003", "direction 1.iii"),
         ("CONFUSE001", "direction 1.iv"),  # real: "who's appointment"
     ],
+    "northamptonshire-2018-11-13-letter": [
+        ("CITE002", "letter paragraph 23"),  # real: "section 497a (4b)" in lower case
+        ("CITE002", "letter paragraph 23"),  # real: and with a space before "(4b)"
+    ],
 }
 
 

@@ -396,6 +396,10 @@ def test_every_default_for_each_kind_of_intervention_has_no_finding(
         pytest.fail(f"{intervention}: {error}")
     review = interview.review()
     assert review.findings == [], [(p.question, p.message) for p in review.findings]
+    annex = review.documents.get("direction", "").partition("\nANNEX\n")[2]
+    numbered = [line for line in annex.splitlines() if line[:1].isdigit()]
+    if len(numbered) > 1:  # the background comes before what the appointee shall do
+        assert not numbered[0].endswith(":"), numbered
 
 
 ACTIONS = "tor.improvement-plan-actions"

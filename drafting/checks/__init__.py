@@ -9,7 +9,7 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     numbering   NUM001-005    gaps, repeats, nesting, cross-references
     lists       LIST001-002   sub-paragraphs punctuated and capitalised alike
     wording     QUOTE001, BRACKET001, DOUBLE001, BLANK001, CONFUSE001
-    dates       DATE001-005   dates against the direction's own and the letter's; duration
+    dates       DATE001-002, DATE004-005  dates after the direction's own; the letter's; duration
     ofsted      OFSTED001-002 grades and key judgement names
     usage       TERM005-006   terms used undefined, or in a variant form
     endings     LIST003-004   list items ending alike; one-item lists closed "."
@@ -17,7 +17,10 @@ and its spec if it has one) to `Finding`s; rules live one family to a module:
     places      PLACE001      another council's or area's name left in
     frameworks  OFSTED003     judgement names of the wrong framework for the report's date
     offices     CITE004, ANNEX001  an office under the wrong section; "the Annex A"
-    agreement   DATE006-007   the direction dated otherwise; two durations
+    agreement   DATE003, DATE006-007  the direction dated otherwise (annex; elsewhere); durations
+
+Shared by rules: `_written` (dates as written, a document's own date), `_references` (the dates
+a text gives the direction itself), `_councils` (councils named, listed or of a council's shape).
 """
 
 from __future__ import annotations

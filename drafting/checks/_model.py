@@ -146,6 +146,11 @@ def excerpt_around(text: str, start: int, end: int, context: int = 30) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def words(text: str) -> frozenset[str]:
+    """The words of `text` as a set: a rule's vocabulary written as prose, not a list."""
+    return frozenset(text.split())
+
+
 def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -193,4 +198,5 @@ __all__ = [
     "place_labels",
     "roman_value",
     "subject_paragraphs",
+    "words",
 ]

@@ -1,9 +1,10 @@
 """DATE: dates that agree with the date the direction is made.
 
-DATE001 error    a date recited or referred to that is after the direction's own date
+DATE001 error    a date recited or referred to that is after the direction's own date (not a
+date given to the direction itself, which DATE003 and DATE006 compare with its own, nor, in a
+letter, the date of the direction it announces)
 DATE002 error    a revoked direction that does not predate this one
-DATE003 warning  the annex dates the direction differently ("the Direction issued ... in
-December 2017" in a direction dated January 2018)
+DATE003          (in `agreement`, one check with DATE006) the annex dates the direction otherwise
 DATE004 error    a duration both fixed and until revoked; a warning when none is stated
 DATE005 error    (specs) a letter of intent dated after the direction it announces
 """
@@ -14,44 +15,20 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from drafting.checks._model import Finding, Subject, excerpt_around
-from drafting.spec._dates import MONTHS, PartialDate
+from drafting.checks._model import Finding, Para, Subject, excerpt_around
+from drafting.checks._references import given_to_direction
+from drafting.checks._written import DATED_LINE, dates_in, own_date
+from drafting.spec._dates import PartialDate
 
-_MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
-_MONTH_NAMES |= {name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)}
-_MONTH = r"(?P<month>" + "|".join(sorted({m for m in _MONTH_NAMES}, key=len, reverse=True)) + r")"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
-_DATE_PATTERN = rf"\b(?:{_DAY})?{_MONTH}\.?\s+(?P<year>\d{{4}})\b"
-# Matching lower-case text is three times quicker than matching while ignoring case.
-_DATE = re.compile(_DATE_PATTERN)
-_DATE_ANY_CASE = re.compile(_DATE_PATTERN, re.IGNORECASE)
-_DATED_LINE = re.compile(r"^Dated\b")
-#: A year: a paragraph without one holds no date (a quick test before the slower _DATE).
+#: A year: a paragraph without one holds no date (a quick test before the slower date pattern).
 _YEAR = re.compile(r"\d{4}")
 
 
-def dates_in(text: str) -> Iterator[tuple[PartialDate, re.Match[str]]]:
-    """Every date written out in the text, with its match (of the text in lower case)."""
-    lower = text.lower()
-    # Lower-casing keeps every position unless the text has a letter like "İ" (two when lower).
-    matches = _DATE.finditer(lower) if len(lower) == len(text) else _DATE_ANY_CASE.finditer(text)
-    for match in matches:
-        day = int(match["day"]) if match["day"] else None
-        month = _MONTH_NAMES[match["month"].lower()]
-        written = f"{match['year']}-{month:02d}" + (f"-{day:02d}" if day else "")
-        try:
-            found = PartialDate.parse(written)
-        except ValueError:
-            continue  # "31 February 2017": not a date, so nothing to compare
-        yield found, match
-
-
 def check_dates(subject: Subject) -> Iterator[Finding]:
-    """Recited dates precede the direction's date; the annex agrees with it; one duration."""
-    made = _direction_date(subject)
+    """Recited dates precede the direction's date; one duration; a letter before its direction."""
+    made = own_date(subject)
     if made is not None:
         yield from _later_than(subject, made)
-        yield from _annex_disagrees(subject, made)
     yield from _duration(subject)
     yield from _letter_after_direction(subject)
 
@@ -72,19 +49,6 @@ def _letter_after_direction(subject: Subject) -> Iterator[Finding]:
         )
 
 
-def _direction_date(subject: Subject) -> PartialDate | None:
-    """The date of the document itself: the direction's, or the letter's for a letter."""
-    if subject.spec is not None:
-        if subject.kind == "letter" and subject.spec.letter is not None:
-            return subject.spec.letter.date
-        return subject.spec.dated
-    for para in subject.paragraphs:
-        if _DATED_LINE.match(para.text):
-            found = [d for d, _ in dates_in(para.text)]
-            return found[0] if found else None
-    return None
-
-
 def _last_day(value: PartialDate) -> date:
     if value.month is None:
         return date(value.year, 12, 31)
@@ -95,44 +59,30 @@ def _last_day(value: PartialDate) -> date:
 
 
 def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
+    given: set[tuple[int, int]] | None = None  # found only when a later date is
     for para in subject.paragraphs:
-        if _DATED_LINE.match(para.text) or not _YEAR.search(para.text):
+        if DATED_LINE.match(para.text) or not _YEAR.search(para.text):
             continue
         for found, match in dates_in(para.text):
-            if found.as_date() > _last_day(made):
-                revoking = "revoke" in para.text
-                code, what = (
-                    ("DATE002", "a revoked direction") if revoking else ("DATE001", "a date")
-                )
-                yield subject.finding(
-                    code,
-                    "error",
-                    para,
-                    excerpt_around(para.text, match.start(), match.end()),
-                    f"{what} ({para.text[match.start() : match.end()]}) is after the "
-                    f"direction's own date ({made.format('plain')})",
-                )
-
-
-def _annex_disagrees(subject: Subject, made: PartialDate) -> Iterator[Finding]:
-    if subject.annex_start is None:
-        return
-    for para in subject.paragraphs[subject.annex_start :]:
-        if "issued" not in para.lower:
-            continue
-        for sentence in re.split(r"(?<=\.)\s+", para.text):
-            if not re.search(r"\bDirection\b.*\bissued\b", sentence, re.IGNORECASE):
+            if found.as_date() <= _last_day(made):
                 continue
-            for found, match in dates_in(sentence):
-                if (found.year, found.month) != (made.year, made.month):
-                    yield subject.finding(
-                        "DATE003",
-                        "warning",
-                        para,
-                        excerpt_around(sentence, match.start(), match.end()),
-                        f"the annex dates the direction {sentence[match.start() : match.end()]}; "
-                        f"it is dated {made.format('plain')}",
-                    )
+            if given is None:
+                given = {(p.index, start) for p, _, start, _ in given_to_direction(subject)}
+            if (para.index, match.start()) not in given:  # not the direction's own date
+                yield _later(subject, para, match, made)
+
+
+def _later(subject: Subject, para: Para, match: re.Match[str], made: PartialDate) -> Finding:
+    revoking = "revoke" in para.text
+    code, what = ("DATE002", "a revoked direction") if revoking else ("DATE001", "a date")
+    return subject.finding(
+        code,
+        "error",
+        para,
+        excerpt_around(para.text, match.start(), match.end()),
+        f"{what} ({para.text[match.start() : match.end()]}) is after the "
+        f"direction's own date ({made.format('plain')})",
+    )
 
 
 def _duration(subject: Subject) -> Iterator[Finding]:

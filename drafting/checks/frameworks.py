@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from drafting.checks._model import Finding, Para, Subject, excerpt_around
-from drafting.checks.dates import dates_in
+from drafting.checks._written import dates_in
 from drafting.library._ofsted import Framework, frameworks
 from drafting.spec._dates import PartialDate
 

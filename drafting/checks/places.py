@@ -1,61 +1,51 @@
 """PLACE001: the name of another council or area, the classic leftover of copy-and-edit.
 
-PLACE001 warning  a council or area (from `drafting/councils.txt`) other than the direction's own
-and other than those the text introduces: a council appointed or named as adviser or partner,
-or given a defined term, is introduced where it is first named, and may be named after that
+PLACE001 warning  a council or area other than the direction's own and other than those the
+text introduces: a council appointed or named as adviser or partner, or given a defined term,
+is introduced where it is first named, and may be named after that
 
-The direction's own council is the spec's, or the one the text defines as "the Council" (or, in
-a letter, the first council named).  In: a `Subject`.  Out: findings.
+Councils are those listed in `drafting/councils.txt` and any other name of a council's shape the
+text contains ("Westshire County Council", "London Borough of Eastham"; `_councils`), with the
+areas of each ("Westshire"), wherever in the text they are named.  The direction's own council
+is the spec's, or the one the text defines as "the Council" (or, failing that, the first council
+named).  In: a `Subject`.  Out: findings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from drafting.checks._model import Finding, Subject, excerpt_around
-from drafting.support._resources import councils
-
-_SUFFIXES = re.compile(
-    r"\s+(?:Metropolitan Borough|London Borough|Royal Borough|Borough|County|City)?\s*Council$"
+from drafting.checks._councils import (
+    listed_pattern,
+    listed_places,
+    names_pattern,
+    shaped_places,
 )
-_INTRODUCED = re.compile(r"appoint|partner|advis|\(\"|\('", re.IGNORECASE)
+from drafting.checks._model import Finding, Subject, excerpt_around
+from drafting.support._resources import council_area
 
-
-@cache
-def _places() -> dict[str, str]:
-    """Every council name and area name, each mapped to its area."""
-    places: dict[str, str] = {}
-    for name in councils():
-        area = _SUFFIXES.sub("", name).removeprefix("London Borough of ")
-        area = area.removeprefix("Royal Borough of ").removeprefix("City of ")
-        places[name] = area
-        places[area] = area
-    return places
-
-
-@cache
-def _pattern() -> re.Pattern[str]:
-    names = sorted(_places(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+_INTRODUCED = re.compile(r"appoint|partner|advis|\(\"|\('|\(“|\(‘", re.IGNORECASE)
+_THE_COUNCIL_DEFINED = ('("the council")', "('the council')", "(“the council”)", "(‘the council’)")
+_DEFINED_AS_THE_COUNCIL = re.compile(r"\s*\(\s*[\"'“‘]the Council[\"'”’]\s*\)")
 
 
 def check_places(subject: Subject) -> Iterator[Finding]:
     """Only the direction's own council and those the text introduces are named."""
-    places, pattern = _places(), _pattern()
-    own = _own_area(subject)
-    allowed: set[str] = set() if own is None else {own}
+    shaped = _shaped(subject)
+    places = listed_places() | shaped
+    own = _own_areas(subject, places)
+    allowed = set(own)
     for para in subject.paragraphs:
-        for match in pattern.finditer(para.text):
+        for match in _named(para.text, shaped):
             area = places[match.group()]
-            if own is None:
-                own = area
+            if not own:
+                own.add(area)  # without a spec or a definition, the first council named
                 allowed.add(area)
             if area in allowed:
                 continue
             sentence = _sentence(para.text, match.start())
-            if _INTRODUCED.search(sentence) or (own is not None and own in sentence):
+            if _INTRODUCED.search(sentence) or any(a in sentence for a in own):
                 allowed.add(area)
                 continue
             yield subject.finding(
@@ -68,16 +58,47 @@ def check_places(subject: Subject) -> Iterator[Finding]:
             )
 
 
-def _own_area(subject: Subject) -> str | None:
-    places = _places()
+def _shaped(subject: Subject) -> dict[str, str]:
+    """The councils of a council's shape the text names that are not listed, and their areas.
+
+    Each name and each area is mapped to its area.
+    """
+    listed = listed_places()
+    shaped = {  # a listed area's council of another shape is found by its area
+        place.name: place.area
+        for para in subject.containing("council", "borough of")
+        for place in shaped_places(para.text)
+        if place.area not in listed
+    }
+    return shaped | {area: area for area in shaped.values() if area not in listed}
+
+
+def _named(text: str, shaped: dict[str, str]) -> list[re.Match[str]]:
+    """The places named in `text`, listed or shaped, in order; the longer where two overlap."""
+    found = list(listed_pattern().finditer(text))
+    if shaped:
+        found += names_pattern(frozenset(shaped)).finditer(text)
+        found.sort(key=lambda m: (m.start(), -m.end()))
+    named: list[re.Match[str]] = []
+    for match in found:
+        if not named or match.start() >= named[-1].end():
+            named.append(match)
+    return named
+
+
+def _own_areas(subject: Subject, places: dict[str, str]) -> set[str]:
+    """The direction's own council's area (two spellings, from a spec), if it is known."""
     if subject.spec is not None:
-        return places.get(subject.spec.council.name, subject.spec.council.area)
-    for para in subject.containing('("the council")'):
-        before = para.text[: para.lower.find('("the council")')].rstrip()
-        for match in _pattern().finditer(before):
-            if before.endswith(match.group()):
-                return places[match.group()]
-    return None
+        council = subject.spec.council
+        return {council_area(council.name)} | ({council.area} if council.area else set())
+    for para in subject.containing(*_THE_COUNCIL_DEFINED):
+        for place in shaped_places(para.text):
+            if _DEFINED_AS_THE_COUNCIL.match(para.text, place.end):
+                return {place.area}
+        for match in listed_pattern().finditer(para.text):
+            if _DEFINED_AS_THE_COUNCIL.match(para.text, match.end()):
+                return {places[match.group()]}
+    return set()
 
 
 def _sentence(text: str, at: int) -> str:

@@ -22,12 +22,9 @@ from drafting.importing._dates import parse_date, parse_day_of
 from drafting.importing._reports import reports_and_directions
 from drafting.importing._shape import Shape
 from drafting.spec._yaml import load_yaml
+from drafting.support._resources import council_area, package_file
 from drafting.support._resources import councils as listed_councils
-from drafting.support._resources import package_file
 
-_SUFFIXES = re.compile(
-    r"\s+(?:(?:Metropolitan |Royal )?(?:London )?Borough |County |City |District )*Council$"
-)
 _ORGANISATION = re.compile(r"\b(?:Council|Limited|Ltd|Trust|LLP|plc|Partnership)$")
 _APPOINTED = re.compile(
     r"has (re-)?appointed (?P<name>.+?),? as (?P<ref>.+?),? in accordance with", re.IGNORECASE
@@ -107,7 +104,7 @@ def _council(facts: Facts, text: str) -> None:
             how = "from the title; " + _listed(name, listed)
         else:
             name, how = "the Council", "not found"
-    area = _SUFFIXES.sub("", name)
+    area = council_area(name)
     facts.data["council"] = {"name": name, "term": term, "area": area}
     facts.note("council", name, how)
     facts.note(

@@ -6,6 +6,7 @@ source checkout they are the top-level `clauses/` and `templates/` folders besid
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -29,3 +30,23 @@ def councils() -> tuple[str, ...]:
     """The English children's services authorities listed in `councils.txt`, in its order."""
     lines = package_file("councils.txt").read_text(encoding="utf-8").splitlines()
     return tuple(name for line in lines if (name := line.strip()) and not name.startswith("#"))
+
+
+#: A council's kind, written after its area ("Kirklees Council", "Barnsley Metropolitan Borough
+#: Council") or before it ("London Borough of Barnet", "City of Westshire Council").
+_KIND_AFTER = re.compile(
+    r"\s+(?:(?:Metropolitan|Royal|London|County|City|Borough|District)\s+)*Council$"
+)
+_KIND_BEFORE = re.compile(
+    r"^(?:(?:London|Royal) Borough of|Council of the|City of(?=.* Council$))\s+"
+)
+
+
+def council_area(name: str) -> str:
+    """The area of a council named in full: "Leeds City Council" -> "Leeds".
+
+    "London Borough of Barnet" -> "Barnet"; "Council of the Isles of Scilly" -> "Isles of
+    Scilly"; a name of another shape ("City of London Corporation") less " Corporation".
+    """
+    area = _KIND_AFTER.sub("", _KIND_BEFORE.sub("", name))
+    return area.removesuffix(" Corporation")
