@@ -659,10 +659,12 @@ def main() -> None:
         "machine": platform.machine(),
     }
     output = Path(__file__).with_name("results.json")
-    measured = {r["benchmark"] for r in rows}
     if len(chosen) < len(measures) and output.exists():  # keep the rows not measured this time
         kept = json.loads(output.read_text())["results"]
-        rows = [r for r in kept if r["benchmark"] not in measured] + rows
+        fresh = {r["benchmark"]: r for r in rows}
+        rows = [fresh.get(r["benchmark"], r) for r in kept] + [
+            r for r in rows if r["benchmark"] not in {k["benchmark"] for k in kept}
+        ]
     output.write_text(json.dumps({"machine": machine, "results": rows}, indent=2) + "\n")
     print(f"\nwritten to {output.relative_to(ROOT)}")
 
