@@ -416,3 +416,26 @@ def test_a_council_named_in_brackets() -> None:
     assert "PLACE001" in codes(slip)
     clean = WEST + "2. The Council's partner (Eastshire County Council) shall report.\n"
     assert "PLACE001" not in codes(clean)
+
+
+LETTER_SPEC = ROOT / "samples" / "northamptonshire-2018-11-13-letter.yaml"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("We would welcome the Council's representations by 30 November 2018.", False),
+        ("A decision will be taken in December 2018, after the Council has replied.", False),
+        ("Ofsted's inspection report of 20 December 2018 found services inadequate.", True),
+    ],
+    ids=["deadline", "decision", "recited-report"],
+)
+def test_a_letter_may_look_ahead_but_not_recite_a_later_report(
+    sentence: str, flagged: bool, write_spec: Callable[..., Path]
+) -> None:
+    data = load_sample(LETTER_SPEC)
+    data["letter"]["paragraphs"].append({"text": sentence})  # the letter is of 13 November 2018
+    found = [f for r in check_file(write_spec(data)) for f in r.findings if f.code == "DATE001"]
+    assert bool(found) == flagged, found
+    if flagged:
+        assert found[0].message.endswith("is after the letter's own date (13 November 2018)")

@@ -2,7 +2,9 @@
 
 DATE001 error    a date recited or referred to that is after the direction's own date (not a
 date given to the direction itself, which DATE003 and DATE006 compare with its own, nor, in a
-letter, the date of the direction it announces)
+letter, the date of the direction it announces); in a letter, a date after the letter's own
+only in a sentence that recites a report, an inspection or a visit (a letter looks ahead to
+representations, meetings and decisions)
 DATE002 error    a revoked direction that does not predate this one
 DATE003          (in `agreement`, one check with DATE006) the annex dates the direction otherwise
 DATE004 error    a duration both fixed and until revoked; a warning when none is stated
@@ -22,6 +24,9 @@ from drafting.spec._dates import PartialDate
 
 #: A year: a paragraph without one holds no date (a quick test before the slower date pattern).
 _YEAR = re.compile(r"\d{4}")
+#: What a letter recites, whose date must precede the letter's own (a report, an inspection,
+#: a visit): a later date in a letter is otherwise a date it looks ahead to.
+_RECITED = re.compile(r"\b(?:report|inspect|visit|published|judged|found|concluded)", re.I)
 
 
 def check_dates(subject: Subject) -> Iterator[Finding]:
@@ -66,6 +71,8 @@ def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
         for found, match in dates_in(para.text):
             if found.as_date() <= _last_day(made):
                 continue
+            if subject.kind == "letter" and not _RECITED.search(_sentence(para.text, match)):
+                continue  # a letter looks ahead: representations by, a meeting on, a decision in
             if given is None:
                 given = {(p.index, start) for p, _, start, _ in given_to_direction(subject)}
             if (para.index, match.start()) not in given:  # not the direction's own date
@@ -75,14 +82,21 @@ def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
 def _later(subject: Subject, para: Para, match: re.Match[str], made: PartialDate) -> Finding:
     revoking = "revoke" in para.text
     code, what = ("DATE002", "a revoked direction") if revoking else ("DATE001", "a date")
+    own = "letter's" if subject.kind == "letter" else "direction's"
     return subject.finding(
         code,
         "error",
         para,
         excerpt_around(para.text, match.start(), match.end()),
         f"{what} ({para.text[match.start() : match.end()]}) is after the "
-        f"direction's own date ({made.format('plain')})",
+        f"{own} own date ({made.format('plain')})",
     )
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    start = text.rfind(". ", 0, match.start()) + 1
+    end = text.find(". ", match.end())
+    return text[start : len(text) if end == -1 else end]
 
 
 def _duration(subject: Subject) -> Iterator[Finding]:
