@@ -187,7 +187,7 @@ def _framework(state: _Assembly) -> Framework | StrictUndefined:
     """
     inspections = [r for r in state.spec.reports if r.kind == "ofsted-inspection"]
     if inspections:
-        latest = max(inspections, key=lambda r: (r.date.year, r.date.month or 0, r.date.day or 0))
+        latest = max(inspections, key=lambda r: r.date.as_date())
         return state.reports[latest.id].framework or missing("no framework")
     dated = state.spec.dated or (state.spec.letter.date if state.spec.letter else None)
     if dated is None:

@@ -146,6 +146,13 @@ def excerpt_around(text: str, start: int, end: int, context: int = 30) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def clause_around(text: str, at: int) -> str:
+    """The sentence, or the clause of a list ("...; "), that the place `at` in `text` stands in."""
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
+    end = text.find(". ", at)
+    return text[start : len(text) if end == -1 else end]
+
+
 def words(text: str) -> frozenset[str]:
     """The words of `text` as a set: a rule's vocabulary written as prose, not a list."""
     return frozenset(text.split())
@@ -193,6 +200,7 @@ __all__ = [
     "Rule",
     "Severity",
     "Subject",
+    "clause_around",
     "excerpt_around",
     "letter_value",
     "place_labels",

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from drafting.checks._model import Finding, Para, Subject, excerpt_around
+from drafting.checks._model import Finding, Para, Subject, clause_around, excerpt_around
 from drafting.checks._references import given_to_direction
 from drafting.checks._written import DATED_LINE, dates_in, own_date
 from drafting.spec._dates import PartialDate
@@ -71,7 +71,9 @@ def _later_than(subject: Subject, made: PartialDate) -> Iterator[Finding]:
         for found, match in dates_in(para.text):
             if found.as_date() <= _last_day(made):
                 continue
-            if subject.kind == "letter" and not _RECITED.search(_sentence(para.text, match)):
+            if subject.kind == "letter" and not _RECITED.search(
+                clause_around(para.text, match.start())
+            ):
                 continue  # a letter looks ahead: representations by, a meeting on, a decision in
             if given is None:
                 given = {(p.index, start) for p, _, start, _ in given_to_direction(subject)}
@@ -91,12 +93,6 @@ def _later(subject: Subject, para: Para, match: re.Match[str], made: PartialDate
         f"{what} ({para.text[match.start() : match.end()]}) is after the "
         f"{own} own date ({made.format('plain')})",
     )
-
-
-def _sentence(text: str, match: re.Match[str]) -> str:
-    start = text.rfind(". ", 0, match.start()) + 1
-    end = text.find(". ", match.end())
-    return text[start : len(text) if end == -1 else end]
 
 
 def _duration(subject: Subject) -> Iterator[Finding]:

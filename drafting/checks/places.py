@@ -22,7 +22,7 @@ from drafting.checks._councils import (
     names_pattern,
     shaped_places,
 )
-from drafting.checks._model import Finding, Subject, excerpt_around
+from drafting.checks._model import Finding, Subject, clause_around, excerpt_around
 from drafting.support._resources import council_area
 
 _INTRODUCED = re.compile(r"appoint|partner|advis|\(\"|\('|\(“|\(‘", re.IGNORECASE)
@@ -44,7 +44,7 @@ def check_places(subject: Subject) -> Iterator[Finding]:
                 allowed.add(area)
             if area in allowed:
                 continue
-            sentence = _sentence(para.text, match.start())
+            sentence = clause_around(para.text, match.start())
             if _INTRODUCED.search(sentence) or any(a in sentence for a in own):
                 allowed.add(area)
                 continue
@@ -99,9 +99,3 @@ def _own_areas(subject: Subject, places: dict[str, str]) -> set[str]:
             if _DEFINED_AS_THE_COUNCIL.match(para.text, match.end()):
                 return {places[match.group()]}
     return set()
-
-
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
-    end = text.find(". ", at)
-    return text[start : len(text) if end == -1 else end]

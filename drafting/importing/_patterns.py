@@ -128,7 +128,7 @@ def _patched_ends(
     Where the paragraph runs on past the clause's sentences, the sentences after (an `add`) are
     left as written.
     """
-    patched = _patched_end(rendered, texts)
+    patched = _patched_tail(rendered, texts)
     if patched is not None:
         return patched
     words = len(rendered[0].split())
@@ -143,25 +143,13 @@ def _patched_ends(
     return None
 
 
-def _patched_end(
-    rendered: list[str], texts: list[str]
-) -> tuple[list[str], list[tuple[str, str]]] | None:
-    ending = _STRIP_END.search(texts[0])
-    tail = ending.group(0) if ending else ""
-    core = texts[0][: len(texts[0]) - len(tail)]
-    patched = _patched([_STRIP_END.sub("", rendered[0])], [core])
-    if patched is None:
-        return None
-    return [patched[0][0] + tail, *texts[1:]], patched[1]
-
-
 def _patched_tail(
     rendered: list[str], texts: list[str]
 ) -> tuple[list[str], list[tuple[str, str]]] | None:
-    """As `_patched`, for a clause with sub-paragraphs or text after.
+    """As `_patched`, leaving the closing punctuation of the clause's last line to its list.
 
-    The closing punctuation of its last line is left to the list it is in (computed, or an
-    `end`).
+    For one paragraph that is its own ending (an `end`); for a clause with sub-paragraphs or
+    text after, that of its last line (computed by the list, or an `end`).
     """
     last = len(rendered) - 1
     if len(texts) <= last:
