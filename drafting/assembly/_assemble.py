@@ -259,7 +259,10 @@ def _functions(spec: Spec) -> Term:
 def _improvement_board(spec: Spec) -> Term | StrictUndefined:
     board = spec.improvement_board
     if board is None:  # never "the Improvement Board" undefined: the spec must name the board
-        return missing("the spec gives no improvement_board (its name, and its term)")
+        return missing(
+            "it names the improvement board, which the spec does not give: add "
+            "improvement_board: {name: ..., term: ...}"
+        )
     # a term the same as the name defines nothing: never `the Board ("the Board")`
     term = None if board.term == board.name else board.term
     return Term(("improvement_board", "improvement_board"), board.name, term)
